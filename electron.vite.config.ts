@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// One config builds the three sides. The main build has more than one entry: the Electron shell, the browser
+// host (same services, served to a browser) and the benchmark, sharing chunks; dependencies stay external.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          serve: resolve(__dirname, 'electron/serve/index.ts'),
+          bench: resolve(__dirname, 'bench/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    // A sandboxed preload must be one CommonJS file whose only require is 'electron'.
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    },
+  },
+});

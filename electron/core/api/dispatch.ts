@@ -1,0 +1,37 @@
+// The single entry for calls from either shell: the method must be one of the contract's names, the payload
+// must pass its schema, and every outcome becomes a CallResult (errors as data, never a thrown stack trace).
+import { z } from 'zod';
+import { consoleMethodNames, type CallResult, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
+import { ConsoleInputError } from './console-input-error';
+import { payloadSchemas } from './payload-schemas';
+
+export type ConsoleHandlers = {
+  [K in ConsoleMethodName]: (request: ConsoleMethods[K]['request']) => Promise<ConsoleMethods[K]['response']> | ConsoleMethods[K]['response'];
+};
+
+const knownMethods = new Set<string>(consoleMethodNames);
+
+export async function dispatchCall(handlers: ConsoleHandlers, method: unknown, payload: unknown): Promise<CallResult> {
+  if (typeof method !== 'string' || !knownMethods.has(method)) {
+    return { ok: false, error: { message: `unknown method ${JSON.stringify(method)}` } };
+  }
+  const name = method as ConsoleMethodName;
+  const parsed = payloadSchemas[name].safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0];
+    return {
+      ok: false,
+      error: { message: issue?.message ?? z.prettifyError(parsed.error), ...(typeof field === 'string' ? { field } : {}) },
+    };
+  }
+  try {
+    const handler = handlers[name] as (request: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof ConsoleInputError) {
+      return { ok: false, error: { message: error.message, ...(error.field ? { field: error.field } : {}) } };
+    }
+    return { ok: false, error: { message: (error as Error).message ?? String(error) } };
+  }
+}

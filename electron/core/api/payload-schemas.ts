@@ -1,0 +1,35 @@
+// Every payload that crosses into the main side is checked here first (design.md §1). Messages name the field
+// and the limit in SMPP's terms, because that is what the user will look up.
+import { z } from 'zod';
+import type { ConsoleMethodName } from '../../../shared/contract';
+
+const none = z.null().or(z.undefined());
+const id = (field: string) => z.string({ error: `${field} is required` }).min(1, `${field} is required`).max(200, `${field}: at most 200 characters`);
+
+/** C-Octet String address fields: 21 octets with the NUL, so at most 20 characters, printable ASCII. */
+const address = (label: string, smppName: string, min: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .min(min, `${label} is required`)
+    .max(20, `${label}: at most 20 characters (${smppName} is a C-Octet String of 21 octets with its NUL)`)
+    .regex(/^[\x20-\x7e]*$/, `${label}: only printable ASCII characters are allowed in ${smppName}`);
+
+export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
+  listProfiles: none,
+  listSessions: none,
+  connect: z.object({ profileId: id('profileId') }).strict(),
+  disconnect: z.object({ sessionId: id('sessionId') }).strict(),
+  submit: z
+    .object({
+      sessionId: id('sessionId'),
+      sourceAddr: address('Source address', 'source_addr', 0),
+      destinationAddr: address('Destination address', 'destination_addr', 1),
+      // Far above any message the console will send; the real per-part limits are checked after encoding.
+      text: z.string().max(65_536, 'Text: at most 65,536 characters'),
+    })
+    .strict(),
+  listMessages: none,
+  listInbox: none,
+  recentTrace: z.object({ limit: z.number().int().min(1).max(100_000, 'limit: at most 100,000') }).strict(),
+  traceDetail: z.object({ id: z.number().int().min(1) }).strict(),
+};

@@ -1,0 +1,92 @@
+// One message, end to end (design.md §2): validate and encode the draft, submit_sm on the chosen session,
+// record submit_sm_resp; later a deliver_sm arrives, the receipt is parsed, matched to its message and
+// committed — and only then is deliver_sm_resp written, so an SMSC re-sends anything a crash lost.
+import { randomUUID } from 'node:crypto';
+import type { InboxItem, MessageView, SubmitDraft } from '../../../shared/contract';
+import { encodeText } from '../../../shared/text-codec';
+import { ConsoleInputError } from '../api/console-input-error';
+import type { ConsoleEventBus } from '../api/event-bus';
+import type { OpenSession, SessionManager } from '../sessions/session-manager';
+import type { Pdu } from '../smpp/pdu-codec';
+import { inTransaction, type Database } from '../store/database';
+import type { InboxRepo } from '../store/inbox-repo';
+import type { MessagesRepo } from '../store/messages-repo';
+import { deliveredText, isReceipt, receiptOf } from './receipt-parser';
+
+export interface MessageServiceDeps {
+  db: Database;
+  messages: MessagesRepo;
+  inbox: InboxRepo;
+  sessions: SessionManager;
+  events: ConsoleEventBus;
+}
+
+/** registered_delivery 1: a receipt on final delivery outcome, success or failure (smpp-notes.md). */
+const REGISTERED_DELIVERY_FINAL = 0x01;
+
+export class MessageService {
+  constructor(private readonly deps: MessageServiceDeps) {}
+
+  async submit(draft: SubmitDraft): Promise<MessageView> {
+    const session = this.deps.sessions.get(draft.sessionId);
+    if (session.esme.state !== 'bound') {
+      throw new ConsoleInputError(`the session is ${session.esme.state}; bind it before sending`, 'sessionId');
+    }
+    const { bytes, measure } = encodeText(draft.text);
+    if (!measure.fitsOnePart) {
+      throw new ConsoleInputError(
+        `text is ${measure.units} ${measure.unitName}; one ${measure.encoding === 'gsm7' ? 'GSM 03.38' : 'UCS-2'} part holds ` +
+          `${measure.capacity} (long messages are not supported yet)`,
+        'text',
+      );
+    }
+    const { messages, events } = this.deps;
+    const created = messages.insert(
+      {
+        id: randomUUID(), sessionId: session.id, profileId: session.profile.id, sourceAddr: draft.sourceAddr,
+        destinationAddr: draft.destinationAddr, text: draft.text, dataCoding: measure.dataCoding,
+      },
+      Date.now(),
+    );
+    events.emit('message', created);
+    let answered: MessageView;
+    try {
+      const response = await session.esme.request('submit_sm', {
+        source_addr: draft.sourceAddr,
+        destination_addr: draft.destinationAddr,
+        registered_delivery: REGISTERED_DELIVERY_FINAL,
+        data_coding: measure.dataCoding,
+        short_message: Buffer.from(bytes),
+      });
+      const messageId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
+      answered = messages.answered(created.id, response.commandStatus, messageId);
+    } catch (error) {
+      answered = messages.failed(created.id);
+      events.emit('message', answered);
+      throw new ConsoleInputError(`submit_sm failed: ${(error as Error).message}`);
+    }
+    events.emit('message', answered);
+    return answered;
+  }
+
+  /** Commits what a deliver_sm / data_sm carries and resolves with the command_status to answer it with. */
+  async deliver(session: OpenSession, pdu: Pdu): Promise<number> {
+    const { db, messages, inbox, events } = this.deps;
+    const receipt = isReceipt(pdu) ? receiptOf(pdu) : null;
+    const receivedAt = Date.now();
+    let updated: MessageView | null = null;
+    const item: InboxItem = inTransaction(db, () => {
+      const matched = receipt ? messages.findBySmscId(session.profile.id, receipt.messageId) : null;
+      if (matched && receipt) updated = messages.receipted(matched.id, receipt.stat, receivedAt);
+      return inbox.insert({
+        sessionId: session.id, profileId: session.profile.id, receivedAt,
+        sourceAddr: String(pdu.fields.source_addr ?? ''), destinationAddr: String(pdu.fields.destination_addr ?? ''),
+        esmClass: Number(pdu.fields.esm_class ?? 0), dataCoding: Number(pdu.fields.data_coding ?? 0),
+        text: deliveredText(pdu), receipt, matchedMessageId: matched?.id ?? null,
+      });
+    });
+    if (updated) events.emit('message', updated);
+    events.emit('inbox', item);
+    return 0;
+  }
+}

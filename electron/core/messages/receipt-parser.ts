@@ -1,0 +1,72 @@
+// Delivery receipts, read the way they arrive in the wild: the Appendix B text with its variants (upper-case
+// keys, `Text:`, seconds in dates, missing sub/dlvrd, extra fields), and the TLVs that win over the text when
+// present (receipted_message_id, message_state).
+import type { ReceiptStat, ReceiptView } from '../../../shared/contract';
+import { decodeShortMessage } from '../../../shared/text-codec';
+import { tlvValue, type Pdu } from '../smpp/pdu-codec';
+
+export interface ReceiptText {
+  id: string | null;
+  sub: string | null;
+  dlvrd: string | null;
+  submitDate: string | null;
+  doneDate: string | null;
+  stat: string | null;
+  err: string | null;
+  text: string | null;
+}
+
+const RECEIPT_KEY = /(?:^|\s)(id|sub|dlvrd|submit date|done date|stat|err|text)\s*:/gi;
+
+/** Parses receipt text; null when it has neither an id nor a stat (then it is not a receipt's text). */
+export function parseReceiptText(input: string): ReceiptText | null {
+  const found: Array<{ key: string; start: number; valueStart: number }> = [];
+  for (const match of input.matchAll(RECEIPT_KEY)) {
+    const key = match[1]!.toLowerCase();
+    found.push({ key, start: match.index, valueStart: match.index + match[0].length });
+    if (key === 'text') break; // the rest is the message's text, whatever it contains
+  }
+  const result: ReceiptText = { id: null, sub: null, dlvrd: null, submitDate: null, doneDate: null, stat: null, err: null, text: null };
+  found.forEach((entry, i) => {
+    const next = found[i + 1];
+    const raw = input.slice(entry.valueStart, next ? next.start : input.length);
+    const value = entry.key === 'text' ? raw : raw.trim();
+    const slot = ({ 'submit date': 'submitDate', 'done date': 'doneDate' } as Record<string, keyof ReceiptText>)[entry.key] ??
+      (entry.key as keyof ReceiptText);
+    if (result[slot] === null) result[slot] = value;
+  });
+  if (result.id === null && result.stat === null) return null;
+  return result;
+}
+
+/** message_state TLV values (SMPP v3.4 §5.3.2.35) as the stat words receipts use. */
+const MESSAGE_STATE_STAT: Record<number, ReceiptStat> = {
+  1: 'ENROUTE', 2: 'DELIVRD', 3: 'EXPIRED', 4: 'DELETED', 5: 'UNDELIV', 6: 'ACCEPTD', 7: 'UNKNOWN', 8: 'REJECTD',
+};
+
+const ESM_CLASS_TYPE_MASK = 0x3c;
+const RECEIPT_TYPES = new Set([0x04 /* SMSC delivery receipt */, 0x20 /* intermediate notification */]);
+
+export function isReceipt(pdu: Pdu): boolean {
+  return RECEIPT_TYPES.has(Number(pdu.fields.esm_class ?? 0) & ESM_CLASS_TYPE_MASK);
+}
+
+/** The text a deliver_sm / data_sm carries, from short_message or else message_payload, by its data_coding. */
+export function deliveredText(pdu: Pdu): string {
+  const dataCoding = Number(pdu.fields.data_coding ?? 0);
+  const short = pdu.fields.short_message;
+  const payload = tlvValue(pdu, 'message_payload');
+  const bytes = Buffer.isBuffer(short) && short.length > 0 ? short : Buffer.isBuffer(payload) ? payload : Buffer.alloc(0);
+  return decodeShortMessage(bytes, dataCoding);
+}
+
+/** The receipt a PDU carries: TLVs win over text fields; null when neither names a message. */
+export function receiptOf(pdu: Pdu): ReceiptView | null {
+  const parsed = parseReceiptText(deliveredText(pdu));
+  const tlvId = tlvValue(pdu, 'receipted_message_id');
+  const tlvState = tlvValue(pdu, 'message_state');
+  const messageId = typeof tlvId === 'string' && tlvId !== '' ? tlvId : parsed?.id;
+  if (!messageId) return null;
+  const stat = (typeof tlvState === 'number' ? MESSAGE_STATE_STAT[tlvState] : undefined) ?? parsed?.stat?.toUpperCase() ?? 'UNKNOWN';
+  return { messageId, stat, err: parsed?.err ?? null, submitDate: parsed?.submitDate ?? null, doneDate: parsed?.doneDate ?? null };
+}

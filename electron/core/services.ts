@@ -1,0 +1,89 @@
+// Builds the console's services once, for either shell (Electron main or the browser host), so the two cannot
+// drift: database, trace pipeline, sessions, messages, the built-in simulator, and the contract's handlers.
+import { ConsoleInputError } from './api/console-input-error';
+import type { ConsoleHandlers } from './api/dispatch';
+import { ConsoleEventBus } from './api/event-bus';
+import { MessageService } from './messages/message-service';
+import { SessionManager } from './sessions/session-manager';
+import { SmscSimulator } from './simulator/smsc-simulator';
+import { openDatabase } from './store/database';
+import { InboxRepo } from './store/inbox-repo';
+import { MessagesRepo } from './store/messages-repo';
+import { ProfilesRepo } from './store/profiles-repo';
+import type { SecretStore } from './store/secret-store';
+import { TraceRepo } from './store/trace-repo';
+import { TraceHub } from './trace/trace-hub';
+
+export interface ServicesOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  /** The built-in SMSC simulator; port 0 picks a free one. */
+  simulator: { host: string; port: number; receiptDelayMs?: number; enquireLinkIntervalMs?: number };
+}
+
+export interface Services {
+  handlers: ConsoleHandlers;
+  events: ConsoleEventBus;
+  simulatorAddress: { host: string; port: number };
+  close(): Promise<void>;
+}
+
+export const SIMULATOR_PROFILE_NAME = 'Local simulator';
+
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const db = openDatabase(options.dataDir);
+  const events = new ConsoleEventBus();
+  const profiles = new ProfilesRepo(db, options.secrets);
+  const messages = new MessagesRepo(db);
+  const inbox = new InboxRepo(db);
+  const trace = new TraceHub(new TraceRepo(db), { onBatch: (batch) => events.emit('trace', batch) });
+  const simulator = new SmscSimulator(options.simulator);
+  const simulatorAddress = await simulator.start();
+  seedSimulatorProfile(profiles);
+
+  const sessions = new SessionManager({
+    profiles, trace, events,
+    targetOf: (profile) => (profile.builtinSimulator ? simulator.address : { host: profile.host, port: profile.port }),
+    // A deliver_sm can only arrive after a bind, long after messageService exists.
+    onDeliver: (session, pdu) => messageService.deliver(session, pdu),
+  });
+  const messageService = new MessageService({ db, messages, inbox, sessions, events });
+
+  const handlers: ConsoleHandlers = {
+    listProfiles: () => profiles.list().map((p) => profiles.view(p)),
+    listSessions: () => sessions.list(),
+    connect: ({ profileId }) => sessions.connect(profileId),
+    disconnect: ({ sessionId }) => sessions.disconnect(sessionId),
+    submit: (draft) => messageService.submit(draft),
+    listMessages: () => messages.list(),
+    listInbox: () => inbox.list(),
+    recentTrace: ({ limit }) => trace.recent(limit),
+    traceDetail: ({ id }) => {
+      const detail = trace.detail(id);
+      if (!detail) throw new ConsoleInputError(`no trace record ${id}`, 'id');
+      return detail;
+    },
+  };
+
+  return {
+    handlers,
+    events,
+    simulatorAddress,
+    async close() {
+      await sessions.closeAll();
+      await simulator.stop();
+      trace.flush();
+      db.close();
+    },
+  };
+}
+
+/** On first start the console offers the built-in simulator, so it works with no SMSC at all. */
+function seedSimulatorProfile(profiles: ProfilesRepo): void {
+  if (profiles.list().some((p) => p.builtinSimulator)) return;
+  profiles.create({
+    name: SIMULATOR_PROFILE_NAME, host: '127.0.0.1', port: 2775, builtinSimulator: true, bindMode: 'transceiver',
+    systemId: 'console', systemType: '', interfaceVersion: 0x34, addrTon: 0, addrNpi: 0, addressRange: '',
+    enquireLinkIntervalMs: 30_000, responseTimeoutMs: 10_000, windowSize: 10,
+  });
+}

@@ -1,0 +1,31 @@
+// The delivery receipt text an SMSC writes, in the de facto format of SMPP v3.4 Appendix B.
+import type { ReceiptStat } from '../../../shared/contract';
+
+export interface ReceiptTextFields {
+  messageId: string;
+  submitted: number;
+  delivered: number;
+  submitDate: Date;
+  doneDate: Date;
+  stat: ReceiptStat;
+  err: number;
+  text: string;
+}
+
+/** YYMMDDhhmm in UTC, as Appendix B writes receipt dates. */
+export function receiptDate(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (
+    two(date.getUTCFullYear() % 100) + two(date.getUTCMonth() + 1) + two(date.getUTCDate()) +
+    two(date.getUTCHours()) + two(date.getUTCMinutes())
+  );
+}
+
+export function formatReceiptText(fields: ReceiptTextFields): string {
+  const three = (n: number) => String(n).padStart(3, '0');
+  return (
+    `id:${fields.messageId} sub:${three(fields.submitted)} dlvrd:${three(fields.delivered)} ` +
+    `submit date:${receiptDate(fields.submitDate)} done date:${receiptDate(fields.doneDate)} ` +
+    `stat:${fields.stat} err:${three(fields.err)} text:${fields.text.slice(0, 20)}`
+  );
+}

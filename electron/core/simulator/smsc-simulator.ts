@@ -1,0 +1,158 @@
+// The built-in SMSC: the console's default target, so it works with no SMSC at all. It runs on the same
+// Connection and SmppPeer classes as the console's own sessions (server side): binds any system_id/password,
+// answers submit_sm with a message_id, and after a short delay sends the delivery receipt as deliver_sm
+// (esm_class 0x04, Appendix B text, receipted_message_id and message_state TLVs) on a session that can receive.
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { decodeShortMessage, encodeGsm7, gsmSeptetCost } from '../../../shared/text-codec';
+import { Connection } from '../smpp/connection';
+import type { Pdu } from '../smpp/pdu-codec';
+import { SmppPeer } from '../smpp/smpp-peer';
+import { formatReceiptText } from './receipt-text';
+
+export interface SimulatorOptions {
+  host: string;
+  port: number;
+  systemId?: string;
+  receiptDelayMs?: number;
+  /** The simulator's own enquire_link interval; 0 sends none. */
+  enquireLinkIntervalMs?: number;
+  responseTimeoutMs?: number;
+}
+
+interface ServerSession {
+  peer: SmppPeer;
+  systemId: string | null;
+  canReceive: boolean;
+  keepAlive: NodeJS.Timeout | null;
+}
+
+const ESM_CLASS_DELIVERY_RECEIPT = 0x04;
+const MESSAGE_STATE_DELIVERED = 2;
+
+export class SmscSimulator {
+  private server: Server | null = null;
+  private readonly sessions = new Set<ServerSession>();
+  private readonly sockets = new Set<Socket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private nextMessageNumber = 0x1000;
+
+  constructor(private readonly options: SimulatorOptions) {}
+
+  async start(): Promise<{ host: string; port: number }> {
+    const server = createServer((socket) => this.accept(socket));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port, this.options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return this.address;
+  }
+
+  get address(): { host: string; port: number } {
+    const address = this.server?.address() as AddressInfo | null;
+    if (!address) throw new Error('the simulator is not listening');
+    return { host: address.address, port: address.port };
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    for (const session of this.sessions) if (session.keepAlive) clearInterval(session.keepAlive);
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server = null;
+  }
+
+  private accept(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.once('close', () => this.sockets.delete(socket));
+    const peer = new SmppPeer(new Connection(socket), { windowSize: 100, timeoutMs: this.options.responseTimeoutMs ?? 10_000 });
+    const session: ServerSession = { peer, systemId: null, canReceive: false, keepAlive: null };
+    this.sessions.add(session);
+    peer.on('request', (pdu) => this.answer(session, pdu));
+    peer.once('close', () => {
+      if (session.keepAlive) clearInterval(session.keepAlive);
+      this.sessions.delete(session);
+    });
+  }
+
+  private answer(session: ServerSession, pdu: Pdu): void {
+    const { peer } = session;
+    switch (pdu.command) {
+      case 'bind_transmitter':
+      case 'bind_receiver':
+      case 'bind_transceiver': {
+        if (session.systemId !== null) return peer.respond(pdu, 0x05 /* ESME_RALYBND */);
+        session.systemId = String(pdu.fields.system_id ?? '');
+        session.canReceive = pdu.command !== 'bind_transmitter';
+        peer.respond(pdu, 0, { system_id: this.options.systemId ?? 'SMPPConsoleSim' });
+        this.startKeepAlive(session);
+        return;
+      }
+      case 'submit_sm':
+        return this.acceptSubmit(session, pdu);
+      case 'unbind':
+        peer.respond(pdu);
+        peer.connection.end('the ESME unbound');
+        return;
+      default:
+        peer.genericNack(pdu.sequenceNumber, 'ESME_RINVCMDID');
+    }
+  }
+
+  private acceptSubmit(session: ServerSession, pdu: Pdu): void {
+    if (session.systemId === null) return session.peer.respond(pdu, 0x04 /* ESME_RINVBNDSTS */);
+    const messageId = (this.nextMessageNumber++).toString(16).toUpperCase().padStart(10, '0');
+    const submitDate = new Date();
+    session.peer.respond(pdu, 0, { message_id: messageId });
+    const registeredDelivery = Number(pdu.fields.registered_delivery ?? 0) & 0x03;
+    // 1 = receipt on success or failure, 3 = on success only (v5.0); the simulator always delivers.
+    if (registeredDelivery !== 1 && registeredDelivery !== 3) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.sendReceipt(session, pdu, messageId, submitDate);
+    }, this.options.receiptDelayMs ?? 500);
+    this.timers.add(timer);
+  }
+
+  private sendReceipt(origin: ServerSession, submit: Pdu, messageId: string, submitDate: Date): void {
+    const target = origin.canReceive && origin.peer.connection.isOpen ? origin : this.receiverFor(origin.systemId);
+    if (!target) return; // like an SMSC, it would keep the receipt; the simulator has no store yet
+    const short = submit.fields.short_message;
+    const original = Buffer.isBuffer(short) ? decodeShortMessage(short, Number(submit.fields.data_coding ?? 0)) : '';
+    // The receipt's text: field is the start of the original; characters GSM cannot carry are shown as '?'.
+    const text = [...original].map((char) => (gsmSeptetCost(char) === 1 ? char : '?')).join('');
+    const receipt = formatReceiptText({
+      messageId, submitted: 1, delivered: 1, submitDate, doneDate: new Date(), stat: 'DELIVRD', err: 0, text,
+    });
+    target.peer
+      .request(
+        'deliver_sm',
+        {
+          source_addr_ton: submit.fields.dest_addr_ton ?? 0,
+          source_addr_npi: submit.fields.dest_addr_npi ?? 0,
+          source_addr: submit.fields.destination_addr ?? '',
+          dest_addr_ton: submit.fields.source_addr_ton ?? 0,
+          dest_addr_npi: submit.fields.source_addr_npi ?? 0,
+          destination_addr: submit.fields.source_addr ?? '',
+          esm_class: ESM_CLASS_DELIVERY_RECEIPT,
+          data_coding: 0,
+          short_message: Buffer.from(encodeGsm7(receipt)),
+        },
+        { receipted_message_id: messageId, message_state: MESSAGE_STATE_DELIVERED },
+      )
+      .catch(() => undefined); // an unanswered receipt is visible in the ESME's trace; the simulator does not retry yet
+  }
+
+  private receiverFor(systemId: string | null): ServerSession | undefined {
+    return [...this.sessions].find((s) => s.canReceive && s.systemId === systemId && s.peer.connection.isOpen);
+  }
+
+  private startKeepAlive(session: ServerSession): void {
+    const interval = this.options.enquireLinkIntervalMs ?? 0;
+    if (interval <= 0) return;
+    session.keepAlive = setInterval(() => session.peer.request('enquire_link').catch(() => undefined), interval);
+  }
+}

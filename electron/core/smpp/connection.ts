@@ -1,0 +1,134 @@
+// One SMPP connection over a socket: framing by command_length, decode, encode, and a trace record for every
+// PDU in and out with the exact bytes. The same class serves the console's sessions and the simulator's server
+// side. It never interprets commands (that is SmppPeer's job) and never stops reading because one PDU was odd:
+// only a stream that cannot be framed any more (impossible command_length) is closed, with the reason.
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+import { decodePdu, encodePdu, type DecodedPdu, type PduInit } from './pdu-codec';
+import { HEADER_LENGTH } from './smpp-tables';
+
+export type Direction = 'in' | 'out';
+
+/** What the trace pipeline receives for every PDU (or unframeable bytes) crossing the wire. */
+export interface WireRecord {
+  direction: Direction;
+  bytes: Buffer;
+  /** Null when the bytes could not even be framed as a PDU. */
+  decoded: DecodedPdu | null;
+  problem: string | null;
+}
+
+export interface TraceSink {
+  record(entry: WireRecord): void;
+}
+
+/** The largest PDU accepted: a full 64 KiB message_payload plus room for the header and mandatory fields. */
+export const MAX_PDU_LENGTH = 65536 + 4096;
+
+export interface ConnectionOptions {
+  trace?: TraceSink;
+  maxPduLength?: number;
+}
+
+interface ConnectionEvents {
+  pdu: [DecodedPdu];
+  close: [reason: string];
+}
+
+export class Connection extends EventEmitter<ConnectionEvents> {
+  private pending: Buffer | null = null;
+  private closedReason: string | null = null;
+  private readonly maxPduLength: number;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly options: ConnectionOptions = {},
+  ) {
+    super();
+    this.maxPduLength = options.maxPduLength ?? MAX_PDU_LENGTH;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('error', (error) => this.markClosed(`socket error: ${error.message}`));
+    socket.on('end', () => {
+      const left = this.pending?.length ?? 0;
+      if (left > 0) this.trace('in', this.pending!, null, `connection ended in the middle of a PDU (${left} octets pending)`);
+      this.markClosed(left > 0 ? 'peer closed the connection mid-PDU' : 'peer closed the connection');
+      socket.end();
+    });
+    socket.on('close', () => this.markClosed('connection closed'));
+  }
+
+  get isOpen(): boolean {
+    return this.closedReason === null && !this.socket.destroyed;
+  }
+
+  get remoteAddress(): string {
+    return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? '?'}`;
+  }
+
+  /** Encodes and writes one PDU; returns its bytes. Throws PduEncodeError before anything is written. */
+  send(init: PduInit): Buffer {
+    const bytes = encodePdu(init);
+    this.sendBytes(bytes);
+    return bytes;
+  }
+
+  /** Writes bytes that are already a PDU, as they are. */
+  sendBytes(bytes: Buffer): void {
+    if (!this.isOpen) throw new Error(`connection is closed (${this.closedReason ?? 'socket destroyed'})`);
+    this.trace('out', bytes, safeDecode(bytes).decoded, null);
+    this.socket.write(bytes);
+  }
+
+  /** Half-close after what was written has been flushed. */
+  end(reason: string): void {
+    this.markClosed(reason);
+    this.socket.end();
+  }
+
+  destroy(reason: string): void {
+    this.markClosed(reason);
+    this.socket.destroy();
+  }
+
+  private receive(chunk: Buffer): void {
+    let buffer = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    while (buffer.length >= 4) {
+      const commandLength = buffer.readUInt32BE(0);
+      if (commandLength < HEADER_LENGTH || commandLength > this.maxPduLength) {
+        const limit = commandLength < HEADER_LENGTH ? `below the ${HEADER_LENGTH}-octet header` : `above the ${this.maxPduLength}-octet limit`;
+        this.trace('in', buffer, null, `command_length ${commandLength} is ${limit}: the stream cannot be framed`);
+        this.pending = null;
+        this.destroy(`unframeable input: command_length ${commandLength} is ${limit}`);
+        return;
+      }
+      if (buffer.length < commandLength) break;
+      const bytes = Buffer.from(buffer.subarray(0, commandLength));
+      buffer = buffer.subarray(commandLength);
+      const { decoded, problem } = safeDecode(bytes);
+      this.trace('in', bytes, decoded, problem);
+      if (decoded) this.emit('pdu', decoded);
+      if (!this.isOpen) return;
+    }
+    this.pending = buffer.length > 0 ? Buffer.from(buffer) : null;
+  }
+
+  private trace(direction: Direction, bytes: Buffer, decoded: DecodedPdu | null, problem: string | null): void {
+    this.options.trace?.record({ direction, bytes, decoded, problem: problem ?? (decoded?.problems.join('; ') || null) });
+  }
+
+  private markClosed(reason: string): void {
+    if (this.closedReason !== null) return;
+    this.closedReason = reason;
+    this.emit('close', reason);
+  }
+}
+
+function safeDecode(bytes: Buffer): { decoded: DecodedPdu | null; problem: string | null } {
+  try {
+    return { decoded: decodePdu(bytes), problem: null };
+  } catch (error) {
+    // decodePdu reports problems rather than throwing; this guards the stream against a bug in it.
+    return { decoded: null, problem: `decoder failed: ${(error as Error).message}` };
+  }
+}

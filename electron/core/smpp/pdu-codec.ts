@@ -1,0 +1,289 @@
+// Our PDU codec: field layouts come from the `smpp` package's own protocol tables (commands with ordered, typed
+// params; TLV tags), but reading and writing are ours, because the package's decoder tolerates too much
+// (smpp-notes.md): it truncates sm_length and TLV overruns silently, strips the high bit from C-strings and
+// re-encodes text behind our back. Here every field keeps its byte offset for the trace, C-strings are read as
+// octets (latin1), short_message stays raw bytes, and every inconsistency becomes a named problem, not a guess.
+import { commands, commandsById, tlvs, tlvsById, types, type SmppFieldType } from 'smpp/lib/defs.js';
+import { HEADER_LENGTH, commandName } from './smpp-tables';
+
+export type PduValue = number | string | Buffer | unknown[];
+
+export interface PduTlv {
+  tag: number;
+  /** The TLV's name in the package's table, or null for a tag it does not know. */
+  name: string | null;
+  value: PduValue;
+}
+
+export interface Pdu {
+  commandId: number;
+  command: string;
+  commandStatus: number;
+  sequenceNumber: number;
+  /** Mandatory parameters, by their SMPP names, in table order. */
+  fields: Record<string, PduValue>;
+  tlvs: PduTlv[];
+}
+
+/** Where one field sits in the PDU's bytes, for the trace's decoded tree. */
+export interface PduFieldLayout {
+  name: string;
+  offset: number;
+  length: number;
+  value: PduValue;
+}
+
+export interface DecodedPdu {
+  pdu: Pdu;
+  layout: PduFieldLayout[];
+  /** Every way the bytes disagree with the spec; empty for a clean PDU. */
+  problems: string[];
+}
+
+export interface PduInit {
+  command: string;
+  sequenceNumber: number;
+  commandStatus?: number;
+  fields?: Record<string, PduValue>;
+  tlvs?: Record<string, number | string | Buffer>;
+}
+
+export class PduEncodeError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'PduEncodeError';
+  }
+}
+
+type FieldKind = 'int8' | 'int16' | 'int32' | 'cstring' | 'octets' | 'sized-octets' | 'package';
+
+// The package identifies a field's type by object identity; map those objects to what our reader does.
+const kindOf = new Map<SmppFieldType, FieldKind>([
+  [types.int8, 'int8'],
+  [types.int16, 'int16'],
+  [types.int32, 'int32'],
+  [types.cstring, 'cstring'],
+  [types.string, 'sized-octets'],
+  [types.buffer, 'sized-octets'],
+  [types.tlv.int8, 'int8'],
+  [types.tlv.int16, 'int16'],
+  [types.tlv.int32, 'int32'],
+  [types.tlv.cstring, 'cstring'],
+  [types.tlv.string, 'octets'],
+  [types.tlv.buffer, 'octets'],
+]);
+const INT_SIZE = { int8: 1, int16: 2, int32: 4 } as const;
+
+/** The largest short_message one sm_length octet may announce (SMPP v3.4 §5.2.21: 0–254). */
+export const SHORT_MESSAGE_MAX = 254;
+
+/** Decodes one framed PDU (exactly command_length bytes). Never throws on body content: it reports problems. */
+export function decodePdu(bytes: Buffer): DecodedPdu {
+  const end = bytes.length;
+  const commandId = bytes.readUInt32BE(4);
+  const commandStatus = bytes.readUInt32BE(8);
+  const sequenceNumber = bytes.readUInt32BE(12);
+  const def = commandsById[commandId];
+  const pdu: Pdu = { commandId, command: commandName(commandId), commandStatus, sequenceNumber, fields: {}, tlvs: [] };
+  const layout: PduFieldLayout[] = [
+    { name: 'command_length', offset: 0, length: 4, value: bytes.readUInt32BE(0) },
+    { name: 'command_id', offset: 4, length: 4, value: commandId },
+    { name: 'command_status', offset: 8, length: 4, value: commandStatus },
+    { name: 'sequence_number', offset: 12, length: 4, value: sequenceNumber },
+  ];
+  const problems: string[] = [];
+  if (!def) {
+    problems.push(`unknown command_id 0x${commandId.toString(16).padStart(8, '0')}`);
+    if (end > HEADER_LENGTH) layout.push({ name: 'body', offset: 16, length: end - 16, value: bytes.subarray(16) });
+    return { pdu, layout, problems };
+  }
+  let offset = HEADER_LENGTH;
+  for (const [name, param] of Object.entries(def.params ?? {})) {
+    if (offset >= end) {
+      // Error responses may carry no body at all (SMPP v3.4 §3.3); anything else is missing a field.
+      if (!(commandStatus !== 0 && offset === HEADER_LENGTH)) problems.push(`${name}: missing (the PDU ends first)`);
+      break;
+    }
+    const read = readField(bytes, offset, end, name, kindOf.get(param.type) ?? 'package', param.type);
+    if (read.problem) problems.push(read.problem);
+    pdu.fields[name] = read.value;
+    layout.push({ name, offset, length: read.length, value: read.value });
+    offset += read.length;
+  }
+  while (offset < end) {
+    if (end - offset < 4) {
+      problems.push(`${end - offset} stray octet(s) after the last field`);
+      layout.push({ name: 'stray octets', offset, length: end - offset, value: bytes.subarray(offset) });
+      break;
+    }
+    const tag = bytes.readUInt16BE(offset);
+    const declared = bytes.readUInt16BE(offset + 2);
+    const tlvDef = tlvsById[tag];
+    const name = tlvDef ? (def.tlvMap?.[tlvDef.tag] ?? tlvDef.tag) : null;
+    const label = name ?? `tlv 0x${tag.toString(16).padStart(4, '0')}`;
+    const available = end - offset - 4;
+    const length = Math.min(declared, available);
+    if (declared > available) {
+      problems.push(`${label}: TLV length ${declared} runs past the end of the PDU (${available} octets left)`);
+    }
+    const raw = bytes.subarray(offset + 4, offset + 4 + length);
+    const kind = tlvDef ? (kindOf.get(tlvDef.type) ?? 'octets') : 'octets';
+    const { value, problem } = readTlvValue(raw, kind, label);
+    if (problem) problems.push(problem);
+    pdu.tlvs.push({ tag, name, value });
+    layout.push({ name: label, offset, length: 4 + length, value });
+    offset += 4 + length;
+  }
+  return { pdu, layout, problems };
+}
+
+interface FieldRead {
+  value: PduValue;
+  length: number;
+  problem?: string;
+}
+
+function readField(bytes: Buffer, offset: number, end: number, name: string, kind: FieldKind, type: SmppFieldType): FieldRead {
+  switch (kind) {
+    case 'int8':
+    case 'int16':
+    case 'int32': {
+      const size = INT_SIZE[kind];
+      if (offset + size > end) return { value: bytes.subarray(offset, end), length: end - offset, problem: `${name}: truncated` };
+      return { value: bytes.readUIntBE(offset, size), length: size };
+    }
+    case 'cstring': {
+      const nul = bytes.indexOf(0, offset);
+      if (nul === -1 || nul >= end) {
+        return {
+          value: bytes.toString('latin1', offset, end),
+          length: end - offset,
+          problem: `${name}: no NUL terminator before the end of the PDU`,
+        };
+      }
+      return { value: bytes.toString('latin1', offset, nul), length: nul - offset + 1 };
+    }
+    case 'sized-octets': {
+      const declared = bytes[offset]!;
+      const available = end - offset - 1;
+      const taken = Math.min(declared, available);
+      const value = Buffer.from(bytes.subarray(offset + 1, offset + 1 + taken));
+      const lengthName = name === 'short_message' ? 'sm_length' : `${name} length`;
+      const problem =
+        declared > available ? `${name}: ${lengthName} ${declared} runs past the end of the PDU (${available} octets left)` : undefined;
+      return { value, length: 1 + taken, ...(problem ? { problem } : {}) };
+    }
+    default: {
+      // Rare structured fields (submit_multi's address lists): the package's reader, guarded.
+      try {
+        const value = type.read(bytes.subarray(0, end), offset) as unknown[];
+        const length = type.size(value);
+        if (offset + length > end) throw new RangeError('past end');
+        return { value, length };
+      } catch {
+        return { value: bytes.subarray(offset, end), length: end - offset, problem: `${name}: does not decode` };
+      }
+    }
+  }
+}
+
+function readTlvValue(raw: Buffer, kind: FieldKind, label: string): { value: PduValue; problem?: string } {
+  if (kind === 'int8' || kind === 'int16' || kind === 'int32') {
+    const size = INT_SIZE[kind];
+    if (raw.length !== size) return { value: Buffer.from(raw), problem: `${label}: ${raw.length} octets where ${size} belong` };
+    return { value: raw.readUIntBE(0, size) };
+  }
+  if (kind === 'cstring') {
+    const nul = raw.indexOf(0);
+    if (nul === -1) return { value: raw.toString('latin1'), problem: `${label}: no NUL terminator` };
+    return { value: raw.toString('latin1', 0, nul) };
+  }
+  return { value: Buffer.from(raw) };
+}
+
+/** Encodes a PDU; throws PduEncodeError naming the field when a value cannot be carried. */
+export function encodePdu(init: PduInit): Buffer {
+  const def = commands[init.command];
+  if (!def) throw new PduEncodeError(`unknown command ${init.command}`, 'command');
+  const commandStatus = init.commandStatus ?? 0;
+  const chunks: Buffer[] = [Buffer.alloc(HEADER_LENGTH)];
+  const isResponse = (def.id & 0x80000000) !== 0;
+  // An error response carries no body (SMPP v3.4 §3.3: "the message body is not returned").
+  if (!(isResponse && commandStatus !== 0)) {
+    for (const [name, param] of Object.entries(def.params ?? {})) {
+      const given = init.fields?.[name];
+      const value = given ?? param.default ?? param.type.default ?? 0;
+      chunks.push(writeField(name, kindOf.get(param.type) ?? 'package', param.type, value ?? 0));
+    }
+    for (const [name, value] of Object.entries(init.tlvs ?? {})) {
+      const tlvDef = tlvs[name];
+      if (!tlvDef) throw new PduEncodeError(`unknown TLV ${name}`, name);
+      const body = writeTlvValue(name, kindOf.get(tlvDef.type) ?? 'octets', value);
+      if (body.length > 0xffff) throw new PduEncodeError(`${name}: ${body.length} octets; a TLV holds at most 65535`, name);
+      const head = Buffer.alloc(4);
+      head.writeUInt16BE(tlvDef.id, 0);
+      head.writeUInt16BE(body.length, 2);
+      chunks.push(head, body);
+    }
+  }
+  const bytes = Buffer.concat(chunks);
+  bytes.writeUInt32BE(bytes.length, 0);
+  bytes.writeUInt32BE(def.id, 4);
+  bytes.writeUInt32BE(commandStatus >>> 0, 8);
+  bytes.writeUInt32BE(init.sequenceNumber >>> 0, 12);
+  return bytes;
+}
+
+function writeField(name: string, kind: FieldKind, type: SmppFieldType, value: unknown): Buffer {
+  switch (kind) {
+    case 'int8':
+    case 'int16':
+    case 'int32': {
+      const size = INT_SIZE[kind];
+      const number = typeof value === 'number' ? value : 0;
+      if (!Number.isInteger(number) || number < 0 || number >= 2 ** (8 * size)) {
+        throw new PduEncodeError(`${name}: ${number} does not fit in ${size} octet(s)`, name);
+      }
+      const out = Buffer.alloc(size);
+      out.writeUIntBE(number, 0, size);
+      return out;
+    }
+    case 'cstring': {
+      const octets = toOctets(value);
+      if (octets.includes(0)) throw new PduEncodeError(`${name}: contains a NUL octet`, name);
+      return Buffer.concat([octets, Buffer.alloc(1)]);
+    }
+    case 'sized-octets': {
+      const octets = toOctets(value);
+      if (octets.length > SHORT_MESSAGE_MAX) {
+        throw new PduEncodeError(`${name}: ${octets.length} octets; its one-octet length allows at most ${SHORT_MESSAGE_MAX}`, name);
+      }
+      return Buffer.concat([Buffer.from([octets.length]), octets]);
+    }
+    default: {
+      const out = Buffer.alloc(type.size(value));
+      type.write(value, out, 0);
+      return out;
+    }
+  }
+}
+
+function writeTlvValue(name: string, kind: FieldKind, value: unknown): Buffer {
+  if (kind === 'int8' || kind === 'int16' || kind === 'int32') return writeField(name, kind, types.int8, value);
+  if (kind === 'cstring') return writeField(name, 'cstring', types.cstring, value);
+  return toOctets(value);
+}
+
+function toOctets(value: unknown): Buffer {
+  if (Buffer.isBuffer(value)) return value;
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return Buffer.from(String(value ?? ''), 'latin1');
+}
+
+/** A decoded PDU's TLV value by name (the first one, when a TLV repeats). */
+export function tlvValue(pdu: Pdu, name: string): PduValue | undefined {
+  return pdu.tlvs.find((tlv) => tlv.name === name)?.value;
+}

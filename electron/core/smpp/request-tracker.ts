@@ -1,0 +1,113 @@
+// Outstanding requests of one connection: sequence numbers, a window of at most N in flight, a timeout per
+// request, and matching of responses by sequence number AND command (a response for the right sequence number
+// but the wrong command, or a generic_nack, fails the request with what came back — never resolves it wrongly).
+// On close every pending request fails: none hangs, none silently disappears.
+import type { Pdu } from './pdu-codec';
+import { GENERIC_NACK_ID, MAX_SEQUENCE_NUMBER, commandName, responseIdOf, statusName } from './smpp-tables';
+
+export class RequestFailedError extends Error {
+  constructor(
+    message: string,
+    /** The response that failed the request, when one came (generic_nack, wrong command, error status). */
+    readonly response: Pdu | null,
+  ) {
+    super(message);
+    this.name = 'RequestFailedError';
+  }
+}
+
+interface PendingRequest {
+  commandId: number;
+  resolve: (pdu: Pdu) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+export interface RequestTrackerOptions {
+  windowSize: number;
+  timeoutMs: number;
+  /** Called when a request times out, so the trace can show the timeout against it. */
+  onTimeout?: (sequenceNumber: number, commandId: number) => void;
+}
+
+export class RequestTracker {
+  private lastSequence = 0;
+  private readonly pending = new Map<number, PendingRequest>();
+  private readonly waiting: Array<{ grant: () => void; refuse: (error: Error) => void }> = [];
+  private closedReason: string | null = null;
+
+  constructor(private readonly options: RequestTrackerOptions) {}
+
+  get outstanding(): number {
+    return this.pending.size;
+  }
+
+  nextSequenceNumber(): number {
+    this.lastSequence = this.lastSequence >= MAX_SEQUENCE_NUMBER ? 1 : this.lastSequence + 1;
+    return this.lastSequence;
+  }
+
+  /** Waits for a window slot, then reserves a sequence number for a request of this command. */
+  async reserve(commandId: number): Promise<{ sequenceNumber: number; response: Promise<Pdu> }> {
+    if (this.closedReason !== null) throw new RequestFailedError(this.closedReason, null);
+    while (this.pending.size >= this.options.windowSize) {
+      await new Promise<void>((grant, refuse) => this.waiting.push({ grant, refuse }));
+    }
+    const sequenceNumber = this.nextSequenceNumber();
+    const response = new Promise<Pdu>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.finish(sequenceNumber);
+        this.options.onTimeout?.(sequenceNumber, commandId);
+        reject(new RequestFailedError(`no ${commandName(responseIdOf(commandId))} within ${this.options.timeoutMs} ms`, null));
+      }, this.options.timeoutMs);
+      this.pending.set(sequenceNumber, { commandId, resolve, reject, timer });
+    });
+    // The caller may fail before awaiting (for example when encoding throws); never leave an unhandled rejection.
+    response.catch(() => undefined);
+    return { sequenceNumber, response };
+  }
+
+  /** Gives the slot back when a reserved request could not be written at all. */
+  cancel(sequenceNumber: number, error: Error): void {
+    const request = this.pending.get(sequenceNumber);
+    if (!request) return;
+    this.finish(sequenceNumber);
+    request.reject(error);
+  }
+
+  /** Routes a response; returns false when no request is waiting for this sequence number. */
+  settle(response: Pdu): boolean {
+    const request = this.pending.get(response.sequenceNumber);
+    if (!request) return false;
+    this.finish(response.sequenceNumber);
+    const expected = responseIdOf(request.commandId);
+    if (response.commandId === GENERIC_NACK_ID) {
+      request.reject(new RequestFailedError(`generic_nack: ${statusName(response.commandStatus)}`, response));
+    } else if (response.commandId !== expected) {
+      request.reject(
+        new RequestFailedError(`answered with ${response.command} where ${commandName(expected)} was due`, response),
+      );
+    } else {
+      request.resolve(response);
+    }
+    return true;
+  }
+
+  failAll(reason: string): void {
+    this.closedReason = reason;
+    for (const [sequenceNumber, request] of this.pending) {
+      clearTimeout(request.timer);
+      this.pending.delete(sequenceNumber);
+      request.reject(new RequestFailedError(`${commandName(request.commandId)} failed: ${reason}`, null));
+    }
+    for (const waiter of this.waiting.splice(0)) waiter.refuse(new RequestFailedError(reason, null));
+  }
+
+  private finish(sequenceNumber: number): void {
+    const request = this.pending.get(sequenceNumber);
+    if (!request) return;
+    clearTimeout(request.timer);
+    this.pending.delete(sequenceNumber);
+    this.waiting.shift()?.grant();
+  }
+}

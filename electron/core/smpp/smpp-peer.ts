@@ -1,0 +1,67 @@
+// The protocol duties both ends share, on top of a Connection: requests with sequence numbers, window and
+// timeouts; responses routed to their requests; enquire_link answered; unknown or malformed requests answered
+// with generic_nack. The ESME session and the simulator's server session are both built on it.
+import { EventEmitter } from 'node:events';
+import type { Connection } from './connection';
+import type { DecodedPdu, Pdu, PduValue } from './pdu-codec';
+import { RequestTracker, type RequestTrackerOptions } from './request-tracker';
+import { commandIdOf, isResponseId, statusCode } from './smpp-tables';
+
+interface PeerEvents {
+  /** A request the owner must answer with respond() (bind, submit_sm, deliver_sm, unbind…). */
+  request: [Pdu];
+  close: [reason: string];
+}
+
+export type TlvValues = Record<string, number | string | Buffer>;
+
+export class SmppPeer extends EventEmitter<PeerEvents> {
+  readonly tracker: RequestTracker;
+
+  constructor(
+    readonly connection: Connection,
+    trackerOptions: RequestTrackerOptions,
+  ) {
+    super();
+    this.tracker = new RequestTracker(trackerOptions);
+    connection.on('pdu', (decoded) => this.dispatch(decoded));
+    connection.once('close', (reason) => {
+      this.tracker.failAll(reason);
+      this.emit('close', reason);
+    });
+  }
+
+  /** Sends a request and resolves with its response (whatever its command_status; the caller judges it). */
+  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}): Promise<Pdu> {
+    const { sequenceNumber, response } = await this.tracker.reserve(commandIdOf(command));
+    try {
+      this.connection.send({ command, sequenceNumber, fields, tlvs });
+    } catch (error) {
+      this.tracker.cancel(sequenceNumber, error as Error);
+      throw error;
+    }
+    return response;
+  }
+
+  respond(request: Pdu, commandStatus = 0, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}): void {
+    if (!this.connection.isOpen) return;
+    this.connection.send({ command: `${request.command}_resp`, sequenceNumber: request.sequenceNumber, commandStatus, fields, tlvs });
+  }
+
+  genericNack(sequenceNumber: number, status: string): void {
+    if (!this.connection.isOpen) return;
+    this.connection.send({ command: 'generic_nack', sequenceNumber, commandStatus: statusCode(status) });
+  }
+
+  private dispatch({ pdu, problems }: DecodedPdu): void {
+    if (isResponseId(pdu.commandId)) {
+      // A response nobody waits for (late, duplicated, unknown command) is already in the trace; nothing to do.
+      this.tracker.settle(pdu);
+      return;
+    }
+    if (pdu.command.startsWith('unknown_')) return this.genericNack(pdu.sequenceNumber, 'ESME_RINVCMDID');
+    if (problems.length > 0) return this.genericNack(pdu.sequenceNumber, 'ESME_RINVCMDLEN');
+    if (pdu.command === 'enquire_link') return this.respond(pdu);
+    this.emit('request', pdu);
+  }
+}

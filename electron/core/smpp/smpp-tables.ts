@@ -1,0 +1,41 @@
+// Names for numbers, from the `smpp` package's own tables (commands and command_status codes), so that the trace
+// and the UI always show a name and never a bare number.
+import { commands, commandsById, errors } from 'smpp/lib/defs.js';
+
+export const HEADER_LENGTH = 16;
+export const RESPONSE_BIT = 0x80000000;
+/** Sequence numbers run 1 … 0x7FFFFFFF, then wrap (SMPP v3.4 §5.1.4). */
+export const MAX_SEQUENCE_NUMBER = 0x7fffffff;
+
+const statusNames = new Map<number, string>(Object.entries(errors).map(([name, code]) => [code, name]));
+
+export function commandName(commandId: number): string {
+  return commandsById[commandId]?.command ?? `unknown_0x${commandId.toString(16).padStart(8, '0')}`;
+}
+
+export function commandIdOf(command: string): number {
+  const def = commands[command];
+  if (!def) throw new Error(`unknown command ${command}`);
+  return def.id;
+}
+
+export function statusName(commandStatus: number): string {
+  return statusNames.get(commandStatus) ?? `status 0x${commandStatus.toString(16).padStart(8, '0')}`;
+}
+
+export function statusCode(name: string): number {
+  const code = errors[name];
+  if (code === undefined) throw new Error(`unknown command_status ${name}`);
+  return code;
+}
+
+/** The response's command_id for a request's (unsigned: JavaScript's `|` would make it negative). */
+export function responseIdOf(commandId: number): number {
+  return (commandId | RESPONSE_BIT) >>> 0;
+}
+
+export function isResponseId(commandId: number): boolean {
+  return (commandId & RESPONSE_BIT) !== 0;
+}
+
+export const GENERIC_NACK_ID = commandIdOf('generic_nack');

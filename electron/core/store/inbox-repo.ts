@@ -1,0 +1,72 @@
+// Received deliver_sm / data_sm: delivery receipts (matched to the sent message when one is found) and MO.
+import type { InboxItem, ReceiptView } from '../../../shared/contract';
+import type { Database } from './database';
+
+interface InboxRow {
+  id: number; session_id: string; kind: string; received_at: number; source_addr: string; destination_addr: string;
+  data_coding: number; text: string; receipt_message_id: string | null; receipt_stat: string | null; receipt_err: string | null;
+  receipt_submit_date: string | null; receipt_done_date: string | null;
+  m_id: string | null; m_destination_addr: string | null; m_text: string | null; m_message_id: string | null;
+}
+
+export interface NewInboxItem {
+  sessionId: string;
+  profileId: string;
+  receivedAt: number;
+  sourceAddr: string;
+  destinationAddr: string;
+  esmClass: number;
+  dataCoding: number;
+  text: string;
+  receipt: ReceiptView | null;
+  matchedMessageId: string | null;
+}
+
+const SELECT = `SELECT i.*, m.id AS m_id, m.destination_addr AS m_destination_addr, m.text AS m_text, m.message_id AS m_message_id
+  FROM inbox i LEFT JOIN messages m ON m.id = i.matched_message`;
+
+export class InboxRepo {
+  constructor(private readonly db: Database) {}
+
+  insert(item: NewInboxItem): InboxItem {
+    const result = this.db
+      .prepare(
+        `INSERT INTO inbox (session_id, profile_id, kind, received_at, source_addr, destination_addr, esm_class, data_coding, text,
+          receipt_message_id, receipt_stat, receipt_err, receipt_submit_date, receipt_done_date, matched_message)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        item.sessionId, item.profileId, item.receipt ? 'receipt' : 'mo', item.receivedAt, item.sourceAddr, item.destinationAddr,
+        item.esmClass, item.dataCoding, item.text, item.receipt?.messageId ?? null, item.receipt?.stat ?? null,
+        item.receipt?.err ?? null, item.receipt?.submitDate ?? null, item.receipt?.doneDate ?? null, item.matchedMessageId,
+      );
+    return this.get(Number(result.lastInsertRowid))!;
+  }
+
+  get(id: number): InboxItem | null {
+    const row = this.db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as unknown as InboxRow | undefined;
+    return row ? toItem(row) : null;
+  }
+
+  list(limit = 500): InboxItem[] {
+    return (this.db.prepare(`${SELECT} ORDER BY i.id DESC LIMIT ?`).all(limit) as unknown as InboxRow[]).map(toItem);
+  }
+}
+
+function toItem(row: InboxRow): InboxItem {
+  return {
+    id: row.id, sessionId: row.session_id, kind: row.kind === 'receipt' ? 'receipt' : 'mo', receivedAt: row.received_at,
+    sourceAddr: row.source_addr, destinationAddr: row.destination_addr, dataCoding: row.data_coding, text: row.text,
+    receipt:
+      row.receipt_message_id === null
+        ? null
+        : {
+            messageId: row.receipt_message_id, stat: row.receipt_stat ?? 'UNKNOWN', err: row.receipt_err,
+            submitDate: row.receipt_submit_date, doneDate: row.receipt_done_date,
+          },
+    matchedMessage:
+      row.m_id === null
+        ? null
+        : { id: row.m_id, destinationAddr: row.m_destination_addr ?? '', text: row.m_text ?? '', messageId: row.m_message_id },
+  };
+}

@@ -1,0 +1,41 @@
+// The one-line summary of a PDU in the trace list: what an engineer scans for first. Never a password.
+import { deliveredText, isReceipt, receiptOf } from '../messages/receipt-parser';
+import type { Pdu } from '../smpp/pdu-codec';
+
+const MAX_TEXT = 40;
+
+export function summarisePdu(pdu: Pdu): string {
+  const f = pdu.fields;
+  switch (pdu.command) {
+    case 'bind_transmitter':
+    case 'bind_receiver':
+    case 'bind_transceiver':
+      return `system_id=${q(f.system_id)} system_type=${q(f.system_type)} interface_version=0x${Number(f.interface_version ?? 0).toString(16)}`;
+    case 'bind_transmitter_resp':
+    case 'bind_receiver_resp':
+    case 'bind_transceiver_resp':
+      return f.system_id === undefined ? '' : `system_id=${q(f.system_id)}`;
+    case 'submit_sm':
+    case 'deliver_sm':
+    case 'data_sm': {
+      const route = `${String(f.source_addr ?? '')} → ${String(f.destination_addr ?? '')}`;
+      if (pdu.command !== 'submit_sm' && isReceipt(pdu)) {
+        const receipt = receiptOf(pdu);
+        return `${route} receipt id=${receipt?.messageId ?? '?'} stat=${receipt?.stat ?? '?'}`;
+      }
+      const text = deliveredText(pdu);
+      const shown = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+      return `${route} dc=${Number(f.data_coding ?? 0)} ${JSON.stringify(shown)}`;
+    }
+    case 'submit_sm_resp':
+    case 'deliver_sm_resp':
+    case 'data_sm_resp':
+      return f.message_id === undefined ? '' : `message_id=${q(f.message_id)}`;
+    default:
+      return '';
+  }
+}
+
+function q(value: unknown): string {
+  return JSON.stringify(String(value ?? ''));
+}

@@ -1,0 +1,112 @@
+// Where every TraceRecord goes: a ring of the newest in memory (details by id without a query), the database in
+// batches, and the UI in batches bounded by time and size. Bytes are captured as they crossed the wire, never
+// re-encoded — except that bind passwords are overwritten with '*' before anything is kept (same length, so
+// every offset stays true): a trace or a database must not leak a password. The UI shows it masked.
+import type { TraceDetail, TraceSummary } from '../../../shared/contract';
+import type { TraceSink, WireRecord } from '../smpp/connection';
+import { decodePdu, type DecodedPdu } from '../smpp/pdu-codec';
+import { commandName, statusName } from '../smpp/smpp-tables';
+import type { TraceRecord, TraceRepo } from '../store/trace-repo';
+import { Batcher } from './batcher';
+import { formatFieldValue } from './field-format';
+import { summarisePdu } from './pdu-summary';
+
+export interface TraceHubOptions {
+  ringSize?: number;
+  /** Receives summaries in batches (≈ every 50 ms, or 500 records, whichever comes first). */
+  onBatch: (batch: TraceSummary[]) => void;
+}
+
+const MASK = 0x2a; // '*'
+
+export class TraceHub {
+  private nextId: number;
+  private readonly ring: TraceRecord[] = [];
+  private readonly ringSize: number;
+  private readonly toUi: Batcher<TraceSummary>;
+  private readonly toStore: Batcher<TraceRecord>;
+
+  constructor(
+    private readonly repo: TraceRepo,
+    options: TraceHubOptions,
+  ) {
+    this.nextId = repo.nextId();
+    this.ringSize = options.ringSize ?? 10_000;
+    this.toUi = new Batcher(options.onBatch, 50, 500);
+    this.toStore = new Batcher((batch) => repo.append(batch), 100, 1000);
+  }
+
+  sinkFor(sessionId: string): TraceSink {
+    return { record: (entry) => this.record(sessionId, entry) };
+  }
+
+  record(sessionId: string, entry: WireRecord): TraceSummary {
+    const bytes = maskPassword(entry.bytes, entry.decoded);
+    const header = bytes.length >= 16;
+    const commandId = header ? bytes.readUInt32BE(4) : 0;
+    const commandStatus = header ? bytes.readUInt32BE(8) : 0;
+    const record: TraceRecord = {
+      id: this.nextId++,
+      sessionId,
+      time: Date.now(),
+      direction: entry.direction,
+      commandId,
+      commandName: entry.decoded ? entry.decoded.pdu.command : header ? commandName(commandId) : 'unframed bytes',
+      commandStatus,
+      statusName: statusName(commandStatus),
+      sequenceNumber: header ? bytes.readUInt32BE(12) : 0,
+      length: bytes.length,
+      summary: entry.decoded ? summarisePdu(entry.decoded.pdu) : '',
+      problem: entry.problem,
+      bytes,
+    };
+    this.ring.push(record);
+    if (this.ring.length > this.ringSize) this.ring.splice(0, this.ring.length - this.ringSize);
+    const { bytes: _bytes, ...summary } = record;
+    this.toUi.push(summary);
+    this.toStore.push(record);
+    return summary;
+  }
+
+  recent(limit: number): TraceSummary[] {
+    this.toStore.flush();
+    return this.repo.recent(limit).map(({ bytes: _bytes, ...summary }) => summary);
+  }
+
+  detail(id: number): TraceDetail | null {
+    const record = this.findInRing(id) ?? this.repo.get(id);
+    if (!record) return null;
+    const { bytes, ...summary } = record;
+    const fields =
+      bytes.length >= 16
+        ? (() => {
+            const decoded = decodePdu(bytes);
+            return decoded.layout.map((f) => ({
+              name: f.name, offset: f.offset, length: f.length, value: formatFieldValue(f.name, f.value, decoded.pdu),
+            }));
+          })()
+        : [];
+    return { ...summary, hex: bytes.toString('hex'), fields };
+  }
+
+  flush(): void {
+    this.toUi.flush();
+    this.toStore.flush();
+  }
+
+  private findInRing(id: number): TraceRecord | undefined {
+    const first = this.ring[0];
+    if (!first || id < first.id) return undefined;
+    const candidate = this.ring[id - first.id];
+    return candidate?.id === id ? candidate : this.ring.find((r) => r.id === id);
+  }
+}
+
+function maskPassword(bytes: Buffer, decoded: DecodedPdu | null): Buffer {
+  // bind_* and outbind carry a password field; the package's tables say which, so no list is kept here.
+  const field = decoded?.layout.find((f) => f.name === 'password');
+  if (!field || field.length <= 1) return bytes;
+  const masked = Buffer.from(bytes);
+  masked.fill(MASK, field.offset, field.offset + field.length - 1); // keep the NUL terminator
+  return masked;
+}

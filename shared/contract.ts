@@ -1,0 +1,201 @@
+// The one contract between the renderer and the main side. Both transports (Electron IPC through the preload,
+// WebSocket through the browser host) are derived from the name lists below, so adding a method is one line in
+// ConsoleMethods, one name in consoleMethodNames and one handler in electron/core/api.
+// Everything here is JSON-safe: no Buffers, no Dates, no class instances.
+
+/** The lifecycle of one ESME session, as the user sees it. */
+export type SessionState = 'connecting' | 'binding' | 'bound' | 'unbinding' | 'closed';
+
+export type BindMode = 'transmitter' | 'receiver' | 'transceiver';
+
+/** A saved bind profile as the renderer sees it: never the password, only whether one is set. */
+export interface ProfileView {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  /** The built-in simulator's profile: host and port follow wherever the simulator listens this run. */
+  builtinSimulator: boolean;
+  bindMode: BindMode;
+  systemId: string;
+  systemType: string;
+  interfaceVersion: number;
+  enquireLinkIntervalMs: number;
+  passwordSet: boolean;
+}
+
+export interface SessionView {
+  id: string;
+  profileId: string;
+  profileName: string;
+  state: SessionState;
+  /** system_id from the SMSC's bind response, once bound. */
+  smscSystemId: string | null;
+  /** Why the session closed (unbind, peer closed, bind refused with its status…), when closed. */
+  closeReason: string | null;
+}
+
+export type TraceDirection = 'in' | 'out';
+
+/** One PDU on the wire, summarised. The exact bytes stay on the main side; ask traceDetail for them. */
+export interface TraceSummary {
+  id: number;
+  sessionId: string;
+  /** Wall-clock time in ms since the epoch, for display. */
+  time: number;
+  direction: TraceDirection;
+  commandId: number;
+  commandName: string;
+  commandStatus: number;
+  statusName: string;
+  sequenceNumber: number;
+  length: number;
+  /** One line: the fields an engineer looks for first (addresses, message_id, system_id…). */
+  summary: string;
+  /** Set when the bytes did not decode cleanly; the PDU is still shown with its bytes. */
+  problem: string | null;
+}
+
+/** One decoded field with where it sits in the PDU's bytes. */
+export interface TraceField {
+  name: string;
+  offset: number;
+  length: number;
+  value: string;
+}
+
+export interface TraceDetail extends TraceSummary {
+  /** The exact bytes as captured, lower-case hex without separators. */
+  hex: string;
+  fields: TraceField[];
+}
+
+export interface SubmitDraft {
+  sessionId: string;
+  sourceAddr: string;
+  destinationAddr: string;
+  text: string;
+}
+
+/** Where a submitted message stands: before the SMSC answers, after, and after its delivery receipt. */
+export type MessageState = 'submitting' | 'accepted' | 'rejected' | 'failed' | ReceiptStat;
+
+/** The stat values of delivery receipts (v3.4 Appendix B, plus ENROUTE seen in the wild). */
+export type ReceiptStat = 'DELIVRD' | 'EXPIRED' | 'DELETED' | 'UNDELIV' | 'ACCEPTD' | 'UNKNOWN' | 'REJECTD' | 'ENROUTE';
+
+export interface MessageView {
+  id: string;
+  sessionId: string;
+  profileId: string;
+  sourceAddr: string;
+  destinationAddr: string;
+  text: string;
+  dataCoding: number;
+  state: MessageState;
+  /** The SMSC's message_id from submit_sm_resp. */
+  messageId: string | null;
+  /** command_status of submit_sm_resp, once answered. */
+  commandStatus: number | null;
+  statusName: string | null;
+  submittedAt: number;
+  receiptAt: number | null;
+}
+
+export interface ReceiptView {
+  messageId: string;
+  stat: string;
+  err: string | null;
+  submitDate: string | null;
+  doneDate: string | null;
+}
+
+/** A delivery receipt or a mobile-originated message, as received (deliver_sm / data_sm). */
+export interface InboxItem {
+  id: number;
+  sessionId: string;
+  kind: 'receipt' | 'mo';
+  receivedAt: number;
+  sourceAddr: string;
+  destinationAddr: string;
+  dataCoding: number;
+  text: string;
+  receipt: ReceiptView | null;
+  /** The sent message this receipt was matched to, when one was. */
+  matchedMessage: Pick<MessageView, 'id' | 'destinationAddr' | 'text' | 'messageId'> | null;
+}
+
+export interface ConsoleMethods {
+  listProfiles: { request: void; response: ProfileView[] };
+  listSessions: { request: void; response: SessionView[] };
+  connect: { request: { profileId: string }; response: SessionView };
+  disconnect: { request: { sessionId: string }; response: SessionView };
+  submit: { request: SubmitDraft; response: MessageView };
+  listMessages: { request: void; response: MessageView[] };
+  listInbox: { request: void; response: InboxItem[] };
+  recentTrace: { request: { limit: number }; response: TraceSummary[] };
+  traceDetail: { request: { id: number }; response: TraceDetail };
+}
+
+export type ConsoleMethodName = keyof ConsoleMethods;
+
+export const consoleMethodNames = [
+  'listProfiles',
+  'listSessions',
+  'connect',
+  'disconnect',
+  'submit',
+  'listMessages',
+  'listInbox',
+  'recentTrace',
+  'traceDetail',
+] as const satisfies readonly ConsoleMethodName[];
+
+export interface ConsoleEvents {
+  session: SessionView;
+  /** Trace summaries arrive in batches bounded by time and size, never one event per PDU. */
+  trace: TraceSummary[];
+  message: MessageView;
+  inbox: InboxItem;
+}
+
+export type ConsoleEventName = keyof ConsoleEvents;
+
+export const consoleEventNames = ['session', 'trace', 'message', 'inbox'] as const satisfies readonly ConsoleEventName[];
+
+// Compile-time proof that the name lists above are complete: a missing name makes one of these `never`.
+type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : never;
+export const methodListComplete: Missing<ConsoleMethodName, (typeof consoleMethodNames)[number]> = true;
+export const eventListComplete: Missing<ConsoleEventName, (typeof consoleEventNames)[number]> = true;
+
+export type ConsoleApi = {
+  [K in ConsoleMethodName]: ConsoleMethods[K]['request'] extends void
+    ? () => Promise<ConsoleMethods[K]['response']>
+    : (request: ConsoleMethods[K]['request']) => Promise<ConsoleMethods[K]['response']>;
+} & {
+  on<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): () => void;
+};
+
+/** What a transport must provide; shared/api-client.ts turns it into a ConsoleApi. */
+export interface ConsoleTransport {
+  call(method: ConsoleMethodName, payload: unknown): Promise<unknown>;
+  subscribe(listener: (event: ConsoleEventName, payload: unknown) => void): () => void;
+}
+
+/** An error as it crosses a transport: a message a person can act on, naming the field where there is one. */
+export interface ConsoleError {
+  message: string;
+  field?: string;
+}
+
+/** How a call's outcome crosses either transport: errors as data, so the field name survives the trip. */
+export type CallResult = { ok: true; value: unknown } | { ok: false; error: ConsoleError };
+
+/** The name under which the Electron preload exposes its ConsoleTransport on `window`. */
+export const BRIDGE_GLOBAL = 'smppConsole';
+
+/** The browser host's WebSocket path, and the frames it carries (JSON text frames). */
+export const WS_PATH = '/api';
+export type WsClientFrame = { kind: 'call'; id: number; method: ConsoleMethodName; payload: unknown };
+export type WsServerFrame =
+  | { kind: 'result'; id: number; result: CallResult }
+  | { kind: 'event'; event: ConsoleEventName; payload: unknown };
