@@ -22,15 +22,13 @@ export function esmeSession(port: number, overrides: Partial<EsmeSessionOptions>
   return { session, wire };
 }
 
-export function waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+/** Polls until check gives a truthy value (awaiting it when it is a promise), or fails after timeoutMs. */
+export async function waitFor<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 5000): Promise<T> {
   const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const poll = () => {
-      const value = check();
-      if (value) return resolve(value);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`condition not met within ${timeoutMs} ms`));
-      setTimeout(poll, 10);
-    };
-    poll();
-  });
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -16,7 +16,11 @@ export interface ReceiptText {
   text: string | null;
 }
 
-const RECEIPT_KEY = /(?:^|\s)(id|sub|dlvrd|submit date|done date|stat|err|text)\s*:/gi;
+// Any `word:` after a space starts a field, so vendor extras (mccmnc:…, sms_cost:…) end the value before them.
+const RECEIPT_KEY = /(?:^|\s)(submit date|done date|[a-z][a-z0-9_]*)\s*:/gi;
+const KNOWN_KEYS: Record<string, keyof ReceiptText> = {
+  id: 'id', sub: 'sub', dlvrd: 'dlvrd', 'submit date': 'submitDate', 'done date': 'doneDate', stat: 'stat', err: 'err', text: 'text',
+};
 
 /** Parses receipt text; null when it has neither an id nor a stat (then it is not a receipt's text). */
 export function parseReceiptText(input: string): ReceiptText | null {
@@ -31,9 +35,8 @@ export function parseReceiptText(input: string): ReceiptText | null {
     const next = found[i + 1];
     const raw = input.slice(entry.valueStart, next ? next.start : input.length);
     const value = entry.key === 'text' ? raw : raw.trim();
-    const slot = ({ 'submit date': 'submitDate', 'done date': 'doneDate' } as Record<string, keyof ReceiptText>)[entry.key] ??
-      (entry.key as keyof ReceiptText);
-    if (result[slot] === null) result[slot] = value;
+    const slot = KNOWN_KEYS[entry.key];
+    if (slot && result[slot] === null) result[slot] = value;
   });
   if (result.id === null && result.stat === null) return null;
   return result;

@@ -1,0 +1,104 @@
+// The browser host: the same services as the Electron shell, served over http + WebSocket on 127.0.0.1, for
+// machines without Electron, jump hosts and the end-to-end tests. Every http and ws request needs the per-run
+// token (from the printed URL, then an HttpOnly SameSite=Strict cookie); WebSockets must also come from our
+// own origin, so another site open in the same browser cannot drive the console.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { WS_PATH, consoleEventNames, type WsClientFrame, type WsServerFrame } from '../../shared/contract';
+import { dispatchCall } from '../core/api/dispatch';
+import type { Services } from '../core/services';
+import { serveStatic } from './static-files';
+
+const COOKIE = 'smpp_console_token';
+
+export interface BrowserHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHost(options: { services: Services; host: string; port: number; rendererDir: string }): Promise<BrowserHost> {
+  const token = randomBytes(24).toString('base64url');
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://host');
+    if (url.searchParams.get('token') !== null) {
+      if (!sameToken(url.searchParams.get('token')!, token)) return refuse(response);
+      response.writeHead(303, { location: '/', 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      return void response.end();
+    }
+    if (!sameToken(cookieToken(request) ?? '', token)) return refuse(response);
+    void serveStatic(options.rendererDir, url.pathname, response);
+  });
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://host');
+    const origin = request.headers.origin;
+    const ownOrigin = `http://${request.headers.host}`;
+    if (url.pathname !== WS_PATH || !sameToken(cookieToken(request) ?? '', token) || (origin !== undefined && origin !== ownOrigin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveClient(ws, options.services));
+  });
+
+  const forwarders = consoleEventNames.map((event) => {
+    const forward = (payload: unknown) => {
+      const frame = JSON.stringify({ kind: 'event', event, payload } satisfies WsServerFrame);
+      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
+    };
+    options.services.events.on(event, forward);
+    return () => options.services.events.off(event, forward);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}/?token=${token}`,
+    async close() {
+      for (const stop of forwarders) stop();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveClient(ws: WebSocket, services: Services): void {
+  ws.on('message', (data) => {
+    let frame: WsClientFrame;
+    try {
+      frame = JSON.parse(String(data)) as WsClientFrame;
+    } catch {
+      return; // not JSON: nothing to answer to
+    }
+    if (frame?.kind !== 'call' || typeof frame.id !== 'number') return;
+    void dispatchCall(services.handlers, frame.method, frame.payload).then((result) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'result', id: frame.id, result } satisfies WsServerFrame));
+    });
+  });
+}
+
+function cookieToken(request: IncomingMessage): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === COOKIE && value) return value;
+  }
+  return null;
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function refuse(response: import('node:http').ServerResponse): void {
+  response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end('Forbidden: open the console with the URL it printed at start (it carries this run’s token).\n');
+}
