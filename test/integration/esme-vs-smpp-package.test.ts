@@ -11,8 +11,9 @@ import { esmeSession, waitFor } from '../support/simulator-fixture';
 let server: smpp.Server | null = null;
 afterEach(async () => {
   for (const session of server?.sessions ?? []) session.destroy();
-  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  const closing = server;
   server = null;
+  if (closing) await new Promise((resolve) => closing.close(resolve));
 });
 
 /** A minimal SMSC on the package: binds, accepts submit_sm, sends a receipt as IA5 text with TLVs. */
@@ -59,8 +60,9 @@ describe('ESME session against the smpp package server', () => {
     });
     expect(response.fields.message_id).toBe('ab_12');
     // the package decoded our UCS-2 correctly: what we labelled is what we sent
-    expect(received[0]?.data_coding).toBe(8);
-    expect((received[0]?.short_message as { message: string }).message).toBe('Привет 😀');
+    const [submitted] = received;
+    expect(submitted?.data_coding).toBe(8);
+    expect(submitted?.short_message).toEqual({ message: 'Привет 😀' });
 
     const receipt = await waitFor(() => delivered[0]);
     expect(receiptOf(receipt)).toMatchObject({ messageId: 'ab_12', stat: 'DELIVRD' });

@@ -15,7 +15,7 @@ describe('PDU codec over the smpp package tables', () => {
     expect(bytes.readUInt32BE(4)).toBe(0x00000004);
     expect(bytes.readUInt32BE(12)).toBe(7);
     // service_type "" then source TON/NPI then "12345\0"
-    expect(bytes.subarray(16, 26).toString('hex')).toBe('0000003132333435' + '00' + '00');
+    expect(bytes.subarray(16, 26).toString('hex')).toBe('00000031323334350000');
     const { pdu, layout, problems } = decodePdu(bytes);
     expect(problems).toEqual([]);
     expect(pdu.fields.destination_addr).toBe('447700900123');

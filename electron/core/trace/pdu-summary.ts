@@ -30,7 +30,8 @@ export function summarisePdu(pdu: Pdu): string {
     case 'submit_sm_resp':
     case 'deliver_sm_resp':
     case 'data_sm_resp':
-      return f.message_id === undefined ? '' : `message_id=${q(f.message_id)}`;
+      // deliver_sm_resp and data_sm_resp carry an unused, empty message_id: only a real one is worth a column.
+      return f.message_id ? `message_id=${q(f.message_id)}` : '';
     default:
       return '';
   }

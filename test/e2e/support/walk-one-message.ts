@@ -1,0 +1,49 @@
+// The walking skeleton's scenario, as a person does it, by roles and labels. The browser spec and the Electron
+// spec run this same function, so the two shells are held to the same behaviour.
+import { expect, type Page } from '@playwright/test';
+
+export async function walkOneMessage(page: Page): Promise<void> {
+  const sessions = page.getByRole('region', { name: 'Sessions' });
+  await expect(sessions.getByLabel('Profile')).toContainText('Local simulator');
+  await sessions.getByRole('button', { name: 'Connect' }).click();
+  await expect(sessions.locator('[data-state="bound"]')).toContainText('SMPPConsoleSim');
+
+  const compose = page.getByRole('region', { name: 'Compose' });
+  await compose.getByLabel('Source address').fill('12345');
+  await compose.getByLabel('Destination address').fill('447700900123');
+  await compose.getByLabel('Text').fill('Hello from the walk €');
+  await expect(compose).toContainText('GSM 03.38');
+  await compose.getByLabel('Text').press('Control+Enter');
+
+  // the trace shows submit_sm and its response with the message_id …
+  const grid = page.getByRole('region', { name: 'Trace' }).getByRole('grid', { name: 'PDU trace' });
+  const commandRows = (command: string) =>
+    grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: command, exact: true }) });
+  await expect(commandRows('submit_sm')).toHaveCount(1);
+  const response = commandRows('submit_sm_resp');
+  await expect(response).toContainText(/message_id="[0-9A-F]+"/);
+  const messageId = /message_id="([0-9A-F]+)"/.exec((await response.textContent()) ?? '')![1]!;
+  await expect(response).toContainText('ESME_ROK');
+
+  // … and the inbox's receipt is matched to that message_id, that destination and that text
+  const receipt = page.getByRole('table', { name: 'Inbox' }).getByRole('row').filter({ hasText: messageId });
+  await expect(receipt).toHaveCount(1);
+  await expect(receipt).toContainText('DELIVRD');
+  await expect(receipt).toContainText('447700900123');
+  await expect(receipt).toContainText('Hello from the walk €');
+  await expect(commandRows('deliver_sm')).toContainText(`receipt id=${messageId} stat=DELIVRD`);
+
+  // selecting a row shows its exact bytes, beginning with its command_length
+  const submit = commandRows('submit_sm');
+  const length = Number((await submit.getByRole('gridcell').nth(5).textContent())?.replace(/\D/g, ''));
+  expect(length).toBeGreaterThan(16);
+  await submit.click();
+  const lengthHex = length.toString(16).padStart(8, '0').replace(/(..)(?!$)/g, '$1 ');
+  await expect(page.getByLabel('PDU bytes (hex)')).toContainText(`0000  ${lengthHex}`);
+  await expect(page.getByRole('table', { name: 'Decoded fields' })).toContainText('destination_addr');
+
+  // Disconnect: unbind, unbind_resp, closed
+  await sessions.getByRole('button', { name: 'Disconnect Local simulator' }).click();
+  await expect(sessions.locator('[data-state="closed"]')).toBeVisible();
+  await expect(commandRows('unbind_resp')).toHaveCount(1);
+}
