@@ -1,0 +1,65 @@
+// The messages sent from this console, newest first, each following submit → submit_sm_resp → receipt.
+import type { MessageView } from '../../../shared/contract';
+import { formatCount } from '../format/display';
+import { messageTone } from '../format/tones';
+import { useConsole } from '../store/console-context';
+import { StatusWord } from './StatusWord';
+
+/** A plain table stays fast up to a few hundred rows; older messages are still in the database. */
+const MAX_ROWS = 200;
+
+export function SentTable() {
+  const messages = useConsole((state) => state.messages);
+  return (
+    <table className="dense sent">
+      <caption>Sent</caption>
+      <thead>
+        <tr>
+          <th scope="col">Destination</th>
+          <th scope="col">Text</th>
+          <th scope="col">State</th>
+          <th scope="col">message_id</th>
+        </tr>
+      </thead>
+      <tbody>
+        {messages.length === 0 && (
+          <tr>
+            <td colSpan={4} className="muted">
+              Nothing sent yet.
+            </td>
+          </tr>
+        )}
+        {messages.slice(0, MAX_ROWS).map((message) => (
+          <SentRow key={message.id} message={message} />
+        ))}
+      </tbody>
+      {messages.length > MAX_ROWS && (
+        <tfoot>
+          <tr>
+            <td colSpan={4} className="muted">
+              Showing the newest {formatCount(MAX_ROWS)} of {formatCount(messages.length)}.
+            </td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}
+
+function SentRow({ message }: { message: MessageView }) {
+  // A refusal is only useful with its command_status name (ESME_RINVDSTADR…), so it sits beside the word.
+  const refused = (message.state === 'rejected' || message.state === 'failed') && message.statusName !== null;
+  return (
+    <tr data-state={message.state}>
+      <td className="mono">{message.destinationAddr}</td>
+      <td className="clip" title={message.text}>
+        {message.text}
+      </td>
+      <td>
+        <StatusWord tone={messageTone(message.state)}>{message.state}</StatusWord>
+        {refused && <span className="mono muted"> {message.statusName}</span>}
+      </td>
+      <td className="mono">{message.messageId ?? ''}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,22 @@
+// The renderer's one store, built from slices; each slice keeps its actions beside its state. The ConsoleApi
+// is injected so the store can be created against any transport (or a test double of one).
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ConsoleApi } from '../../../shared/contract';
+import { createHostSlice, type HostSlice } from './host-slice';
+import { createInboxSlice, type InboxSlice } from './inbox-slice';
+import { createMessagesSlice, type MessagesSlice } from './messages-slice';
+import { createSessionsSlice, type SessionsSlice } from './sessions-slice';
+import { createTraceSlice, type TraceSlice } from './trace-slice';
+
+export type ConsoleState = HostSlice & SessionsSlice & TraceSlice & MessagesSlice & InboxSlice;
+export type ConsoleStore = StoreApi<ConsoleState>;
+
+export function createConsoleStore(api: ConsoleApi): ConsoleStore {
+  return createStore<ConsoleState>()((...args) => ({
+    ...createHostSlice(...args),
+    ...createSessionsSlice(api)(...args),
+    ...createTraceSlice(api)(...args),
+    ...createMessagesSlice(api)(...args),
+    ...createInboxSlice(...args),
+  }));
+}
