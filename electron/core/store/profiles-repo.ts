@@ -4,20 +4,11 @@ import type { BindMode, ProfileView } from '../../../shared/contract';
 import type { Database } from './database';
 import type { SecretStore } from './secret-store';
 
-export interface Profile {
-  id: string;
-  name: string;
-  host: string;
-  port: number;
-  builtinSimulator: boolean;
-  bindMode: BindMode;
-  systemId: string;
-  systemType: string;
-  interfaceVersion: number;
+/** The stored profile: what the renderer sees (less passwordSet, which comes from the SecretStore) and more. */
+export interface Profile extends Omit<ProfileView, 'passwordSet'> {
   addrTon: number;
   addrNpi: number;
   addressRange: string;
-  enquireLinkIntervalMs: number;
   responseTimeoutMs: number;
   windowSize: number;
 }

@@ -1,5 +1,6 @@
-// Starts `node out/main/serve.js` (the browser host, as `npm run serve` does) with a fresh data folder and free
-// ports, reads the one line it prints, and stops it with SIGTERM — checking that it then exits 0.
+// Starts a console process that ends in the browser host (`out/main/serve.js` as `npm run serve` does, or
+// `scripts/start.mjs` as `npm start` does) with a fresh data folder and free ports, waits for the line with the
+// URL, and stops it with SIGTERM, reporting its exit code (the host must exit 0).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,38 +14,38 @@ export interface RunningHost {
   stop(): Promise<number | null>;
 }
 
-export async function startBrowserHost(): Promise<RunningHost> {
+const URL_LINE = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
+
+export async function startBrowserHost(script = 'out/main/serve.js'): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smpp-console-e2e-'));
-  const child = spawn(process.execPath, ['out/main/serve.js', '--port', '0', '--sim-port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [script, '--port', '0', '--sim-port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    return child.exitCode;
+  };
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the browser host printed no URL within 15 s:\n${output}`)), 15_000);
-    const look = () => {
-      const match = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+    const timer = setTimeout(() => reject(new Error(`${script} printed no URL within 20 s:\n${output}`)), 20_000);
+    child.stdout!.on('data', () => {
+      const match = URL_LINE.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
       }
-    };
-    child.stdout!.on('data', look);
-    child.once('exit', (code) => reject(new Error(`the browser host exited with ${code}:\n${output}`)));
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
+  }).catch(async (error: Error) => {
+    await stop();
+    throw error;
   });
-  return {
-    url,
-    dataDir,
-    process: child,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null) return child.exitCode;
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      const code = await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-      return code;
-    },
-  };
+  return { url, dataDir, process: child, output: () => output, stop };
 }
