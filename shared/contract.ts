@@ -8,20 +8,86 @@ export type SessionState = 'connecting' | 'binding' | 'bound' | 'unbinding' | 'c
 
 export type BindMode = 'transmitter' | 'receiver' | 'transceiver';
 
-/** A saved bind profile as the renderer sees it: never the password, only whether one is set. */
-export interface ProfileView {
-  id: string;
+/** What data_coding 0 (SMSC default alphabet) means on a given SMSC: they disagree (smpp-notes.md). */
+export type DefaultAlphabet = 'gsm7' | 'latin1' | 'ia5';
+
+export interface TlsSettings {
+  enabled: boolean;
+  /** Off by default: the server certificate is verified. On: self-signed or untrusted certificates are accepted. */
+  acceptUntrusted: boolean;
+  /** Optional PEM files on the main side's disk ('' = none). */
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+}
+
+export interface ReconnectPolicy {
+  enabled: boolean;
+  minBackoffMs: number;
+  maxBackoffMs: number;
+}
+
+/** How a session is opened: connect to the SMSC, or listen on a port for its outbind and answer bind_receiver. */
+export type ConnectMode = 'connect' | 'outbind';
+
+/** Everything a user edits in a bind profile. */
+export interface ProfileSettings {
   name: string;
   host: string;
   port: number;
-  /** The built-in simulator's profile: host and port follow wherever the simulator listens this run. */
-  builtinSimulator: boolean;
+  connectMode: ConnectMode;
+  /** The port to listen on for outbind (connectMode 'outbind'). */
+  outbindPort: number;
+  tls: TlsSettings;
   bindMode: BindMode;
   systemId: string;
   systemType: string;
   interfaceVersion: number;
+  addrTon: number;
+  addrNpi: number;
+  addressRange: string;
   enquireLinkIntervalMs: number;
+  /** enquire_links left unanswered in a row before the link is declared dead. */
+  enquireLinkMisses: number;
+  responseTimeoutMs: number;
+  /** Most requests outstanding at once. */
+  windowSize: number;
+  /** submit_sm per second at most; 0 = no limit. */
+  maxSubmitRate: number;
+  /** Retries after ESME_RTHROTTLED / ESME_RMSGQFUL before a submit fails. */
+  throttleRetries: number;
+  reconnect: ReconnectPolicy;
+  defaultAlphabet: DefaultAlphabet;
+  notes: string;
+}
+
+/** A profile as created or edited: settings plus the password, when it changes. */
+export interface ProfileDraft extends ProfileSettings {
+  /** undefined keeps the stored password; '' clears it. */
+  password?: string;
+  /** Browser host only: persist the password (unencrypted, in the data folder) instead of keeping it for this run. */
+  rememberPassword?: boolean;
+}
+
+/** A saved bind profile as the renderer sees it: never the password, only whether one is set. */
+export interface ProfileView extends ProfileSettings {
+  id: string;
+  /** The built-in simulator's profile: host and port follow wherever the simulator listens this run. */
+  builtinSimulator: boolean;
   passwordSet: boolean;
+}
+
+/** Live figures of one session; sent with session events, at most a few times a second. */
+export interface SessionCounters {
+  pdusIn: number;
+  pdusOut: number;
+  submitsOk: number;
+  submitsFailed: number;
+  outstanding: number;
+  /** Round-trip time of the last answered request, ms. */
+  lastRoundTripMs: number | null;
+  throttled: number;
+  reconnects: number;
 }
 
 export interface SessionView {
@@ -33,9 +99,14 @@ export interface SessionView {
   smscSystemId: string | null;
   /** Why the session closed (unbind, peer closed, bind refused with its status…), when closed. */
   closeReason: string | null;
+  /** When reconnecting: the time of the next attempt (ms since the epoch). */
+  nextAttemptAt: number | null;
+  counters: SessionCounters;
 }
 
-export type TraceDirection = 'in' | 'out';
+/** in/out: a PDU on the wire. event: something the console noticed that is not a PDU (a timeout, a dead link,
+ *  a reconnect attempt, a throttling back-off); it has no bytes, its commandName says what kind it is. */
+export type TraceDirection = 'in' | 'out' | 'event';
 
 /** One PDU on the wire, summarised. The exact bytes stay on the main side; ask traceDetail for them. */
 export interface TraceSummary {
@@ -126,6 +197,14 @@ export interface InboxItem {
 
 export interface ConsoleMethods {
   listProfiles: { request: void; response: ProfileView[] };
+  createProfile: { request: ProfileDraft; response: ProfileView };
+  updateProfile: { request: { id: string; draft: ProfileDraft }; response: ProfileView };
+  duplicateProfile: { request: { id: string }; response: ProfileView };
+  deleteProfile: { request: { id: string }; response: { id: string } };
+  /** Profiles as JSON, without secrets. */
+  exportProfiles: { request: void; response: { json: string } };
+  /** Each profile is checked whole: a bad one is reported with its field, never half-saved. */
+  importProfiles: { request: { json: string }; response: { imported: ProfileView[]; errors: string[] } };
   listSessions: { request: void; response: SessionView[] };
   connect: { request: { profileId: string }; response: SessionView };
   disconnect: { request: { sessionId: string }; response: SessionView };
@@ -140,6 +219,12 @@ export type ConsoleMethodName = keyof ConsoleMethods;
 
 export const consoleMethodNames = [
   'listProfiles',
+  'createProfile',
+  'updateProfile',
+  'duplicateProfile',
+  'deleteProfile',
+  'exportProfiles',
+  'importProfiles',
   'listSessions',
   'connect',
   'disconnect',
@@ -152,6 +237,8 @@ export const consoleMethodNames = [
 
 export interface ConsoleEvents {
   session: SessionView;
+  /** The whole profile list, after any change. */
+  profiles: ProfileView[];
   /** Trace summaries arrive in batches bounded by time and size, never one event per PDU. */
   trace: TraceSummary[];
   message: MessageView;
@@ -160,7 +247,7 @@ export interface ConsoleEvents {
 
 export type ConsoleEventName = keyof ConsoleEvents;
 
-export const consoleEventNames = ['session', 'trace', 'message', 'inbox'] as const satisfies readonly ConsoleEventName[];
+export const consoleEventNames = ['session', 'profiles', 'trace', 'message', 'inbox'] as const satisfies readonly ConsoleEventName[];
 
 // Compile-time proof that the name lists above are complete: a missing name makes one of these `never`.
 type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : never;

@@ -1,9 +1,11 @@
 // Builds the console's services once, for either shell (Electron main or the browser host), so the two cannot
 // drift: database, trace pipeline, sessions, messages, the built-in simulator, and the contract's handlers.
+import { DEFAULT_PROFILE_SETTINGS } from '../../shared/profile-defaults';
 import { ConsoleInputError } from './api/console-input-error';
 import type { ConsoleHandlers } from './api/dispatch';
 import { ConsoleEventBus } from './api/event-bus';
 import { MessageService } from './messages/message-service';
+import { ProfileService } from './profiles/profile-service';
 import { SessionManager } from './sessions/session-manager';
 import { SmscSimulator } from './simulator/smsc-simulator';
 import { openDatabase } from './store/database';
@@ -38,8 +40,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const inbox = new InboxRepo(db);
   const trace = new TraceHub(new TraceRepo(db), { onBatch: (batch) => events.emit('trace', batch) });
   const simulator = new SmscSimulator(options.simulator);
-  const simulatorAddress = await simulator.start();
+  const simulatorAddress = await simulator.start().catch((error: Error) => {
+    db.close();
+    throw new Error(`the built-in simulator cannot listen on ${options.simulator.host}:${options.simulator.port}: ${error.message}`);
+  });
   seedSimulatorProfile(profiles);
+  const profileService = new ProfileService(profiles, events);
 
   const sessions = new SessionManager({
     profiles, trace, events,
@@ -50,7 +56,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const messageService = new MessageService({ db, messages, inbox, sessions, events });
 
   const handlers: ConsoleHandlers = {
-    listProfiles: () => profiles.list().map((p) => profiles.view(p)),
+    listProfiles: () => profileService.list(),
+    createProfile: (draft) => profileService.create(draft),
+    updateProfile: ({ id, draft }) => profileService.update(id, draft),
+    duplicateProfile: ({ id }) => profileService.duplicate(id),
+    deleteProfile: ({ id }) => profileService.delete(id),
+    exportProfiles: () => profileService.exportJson(),
+    importProfiles: ({ json }) => profileService.importJson(json),
     listSessions: () => sessions.list(),
     connect: ({ profileId }) => sessions.connect(profileId),
     disconnect: ({ sessionId }) => sessions.disconnect(sessionId),
@@ -81,9 +93,5 @@ export async function createServices(options: ServicesOptions): Promise<Services
 /** On first start the console offers the built-in simulator, so it works with no SMSC at all. */
 function seedSimulatorProfile(profiles: ProfilesRepo): void {
   if (profiles.list().some((p) => p.builtinSimulator)) return;
-  profiles.create({
-    name: SIMULATOR_PROFILE_NAME, host: '127.0.0.1', port: 2775, builtinSimulator: true, bindMode: 'transceiver',
-    systemId: 'console', systemType: '', interfaceVersion: 0x34, addrTon: 0, addrNpi: 0, addressRange: '',
-    enquireLinkIntervalMs: 30_000, responseTimeoutMs: 10_000, windowSize: 10,
-  });
+  profiles.create({ ...DEFAULT_PROFILE_SETTINGS, name: SIMULATOR_PROFILE_NAME, systemId: 'console' }, true);
 }

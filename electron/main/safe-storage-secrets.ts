@@ -21,7 +21,8 @@ export class SafeStorageSecrets implements SecretStore {
   get(profileId: string): string | null {
     return this.secrets.get(profileId) ?? null;
   }
-  set(profileId: string, secret: string): void {
+  /** Always kept, encrypted: the OS keychain is the safe place the browser host lacks. */
+  set(profileId: string, secret: string, _remember: boolean): void {
     this.secrets.set(profileId, secret);
     this.save();
   }

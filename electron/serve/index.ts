@@ -2,7 +2,7 @@
 // line with the URL (and its per-run token), serves until SIGINT/SIGTERM, then exits 0.
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../core/services';
-import { MemorySecretStore } from '../core/store/secret-store';
+import { BrowserHostSecretStore } from '../core/store/secret-store';
 import { startBrowserHost } from './browser-host';
 import { parseHostArgs } from './host-args';
 
@@ -10,8 +10,8 @@ async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2));
   const services = await createServices({
     dataDir: args.dataDir,
-    // The browser host keeps passwords for this run only (design.md §5).
-    secrets: new MemorySecretStore(),
+    // The browser host keeps passwords for this run only, unless the user asks it to remember one (design.md §5).
+    secrets: new BrowserHostSecretStore(args.dataDir),
     simulator: { host: '127.0.0.1', port: args.simPort },
   });
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));

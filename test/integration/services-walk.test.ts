@@ -40,7 +40,7 @@ describe('one message through the services', () => {
 
     const [profile] = await s.handlers.listProfiles();
     expect(profile).toMatchObject({ name: 'Local simulator', builtinSimulator: true, passwordSet: false });
-    secrets.set(profile!.id, 'hunter2');
+    secrets.set(profile!.id, 'hunter2', false);
     const session = await s.handlers.connect({ profileId: profile!.id });
     expect(session).toMatchObject({ state: 'bound', smscSystemId: 'SMPPConsoleSim' });
 

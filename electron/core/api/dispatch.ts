@@ -19,10 +19,12 @@ export async function dispatchCall(handlers: ConsoleHandlers, method: unknown, p
   const parsed = payloadSchemas[name].safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path[0];
+    // Fields are named as the form names them: a profile nested in a request as `draft` drops that prefix.
+    const path = (issue?.path ?? []).map(String);
+    const field = (path[0] === 'draft' ? path.slice(1) : path).join('.');
     return {
       ok: false,
-      error: { message: issue?.message ?? z.prettifyError(parsed.error), ...(typeof field === 'string' ? { field } : {}) },
+      error: { message: issue?.message ?? z.prettifyError(parsed.error), ...(field ? { field } : {}) },
     };
   }
   try {

@@ -2,6 +2,7 @@
 // and the limit in SMPP's terms, because that is what the user will look up.
 import { z } from 'zod';
 import type { ConsoleMethodName } from '../../../shared/contract';
+import { profileDraftSchema } from './profile-schema';
 
 const none = z.null().or(z.undefined());
 const id = (field: string) => z.string({ error: `${field} is required` }).min(1, `${field} is required`).max(200, `${field}: at most 200 characters`);
@@ -16,6 +17,12 @@ const address = (label: string, smppName: string, min: number) =>
 
 export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
   listProfiles: none,
+  createProfile: profileDraftSchema,
+  updateProfile: z.object({ id: id('id'), draft: profileDraftSchema }).strict(),
+  duplicateProfile: z.object({ id: id('id') }).strict(),
+  deleteProfile: z.object({ id: id('id') }).strict(),
+  exportProfiles: none,
+  importProfiles: z.object({ json: z.string().max(10_000_000, 'json: 10 MB at most') }).strict(),
   listSessions: none,
   connect: z.object({ profileId: id('profileId') }).strict(),
   disconnect: z.object({ sessionId: id('sessionId') }).strict(),

@@ -6,7 +6,8 @@ import type { InboxItem, MessageView, SubmitDraft } from '../../../shared/contra
 import { encodeText } from '../../../shared/text-codec';
 import { ConsoleInputError } from '../api/console-input-error';
 import type { ConsoleEventBus } from '../api/event-bus';
-import type { OpenSession, SessionManager } from '../sessions/session-manager';
+import type { ManagedSession } from '../sessions/managed-session';
+import type { SessionManager } from '../sessions/session-manager';
 import type { Pdu } from '../smpp/pdu-codec';
 import { inTransaction, type Database } from '../store/database';
 import type { InboxRepo } from '../store/inbox-repo';
@@ -29,8 +30,8 @@ export class MessageService {
 
   async submit(draft: SubmitDraft): Promise<MessageView> {
     const session = this.deps.sessions.get(draft.sessionId);
-    if (session.esme.state !== 'bound') {
-      throw new ConsoleInputError(`the session is ${session.esme.state}; bind it before sending`, 'sessionId');
+    if (session.state !== 'bound') {
+      throw new ConsoleInputError(`the session is ${session.state}; bind it before sending`, 'sessionId');
     }
     const { bytes, measure } = encodeText(draft.text);
     if (!measure.fitsOnePart) {
@@ -51,7 +52,7 @@ export class MessageService {
     events.emit('message', created);
     let answered: MessageView;
     try {
-      const response = await session.esme.request('submit_sm', {
+      const response = await session.submit({
         source_addr: draft.sourceAddr,
         destination_addr: draft.destinationAddr,
         registered_delivery: REGISTERED_DELIVERY_FINAL,
@@ -70,7 +71,7 @@ export class MessageService {
   }
 
   /** Commits what a deliver_sm / data_sm carries and resolves with the command_status to answer it with. */
-  async deliver(session: OpenSession, pdu: Pdu): Promise<number> {
+  async deliver(session: ManagedSession, pdu: Pdu): Promise<number> {
     const { db, messages, inbox, events } = this.deps;
     const receipt = isReceipt(pdu) ? receiptOf(pdu) : null;
     const receivedAt = Date.now();

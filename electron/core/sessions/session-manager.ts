@@ -1,12 +1,16 @@
-// The open ESME sessions: any number, each with its own state; the same profile may be opened twice.
+// The open sessions: any number, each with its own state and counters; the same profile may be opened twice.
+// Counter changes are coalesced into at most a few session events a second; state changes go out at once.
 import { randomUUID } from 'node:crypto';
 import type { SessionView } from '../../../shared/contract';
 import { ConsoleInputError } from '../api/console-input-error';
 import type { ConsoleEventBus } from '../api/event-bus';
-import { EsmeSession } from '../smpp/esme-session';
 import type { Pdu } from '../smpp/pdu-codec';
 import type { Profile, ProfilesRepo } from '../store/profiles-repo';
 import type { TraceHub } from '../trace/trace-hub';
+import { ManagedSession } from './managed-session';
+
+/** How often counters may refresh a session row at most. */
+const COUNTER_EVENT_INTERVAL_MS = 250;
 
 export interface SessionManagerDeps {
   profiles: ProfilesRepo;
@@ -14,66 +18,67 @@ export interface SessionManagerDeps {
   events: ConsoleEventBus;
   /** Where a profile connects: the simulator profile follows wherever the simulator listens this run. */
   targetOf: (profile: Profile) => { host: string; port: number };
-  onDeliver: (session: OpenSession, pdu: Pdu) => Promise<number>;
-}
-
-export interface OpenSession {
-  id: string;
-  profile: Profile;
-  esme: EsmeSession;
+  onDeliver: (session: ManagedSession, pdu: Pdu) => Promise<number>;
 }
 
 export class SessionManager {
-  private readonly sessions = new Map<string, OpenSession>();
+  private readonly sessions = new Map<string, ManagedSession>();
+  private readonly pendingEvents = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: SessionManagerDeps) {}
 
   list(): SessionView[] {
-    return [...this.sessions.values()].map(view);
+    return [...this.sessions.values()].map((s) => s.view());
   }
 
-  get(sessionId: string): OpenSession {
+  get(sessionId: string): ManagedSession {
     const session = this.sessions.get(sessionId);
     if (!session) throw new ConsoleInputError(`no session ${sessionId}`, 'sessionId');
     return session;
   }
 
-  /** Opens and binds; resolves with the bound session, or rejects with the reason (the session shows closed). */
+  /** Opens and binds; resolves with the bound session, or rejects with the reason (the session stays listed). */
   async connect(profileId: string): Promise<SessionView> {
     const profile = this.deps.profiles.get(profileId);
     if (!profile) throw new ConsoleInputError(`no profile ${profileId}`, 'profileId');
-    const id = randomUUID();
-    const target = this.deps.targetOf(profile);
-    const esme: EsmeSession = new EsmeSession({
-      ...target,
-      bindMode: profile.bindMode, systemId: profile.systemId, password: this.deps.profiles.password(profile.id),
-      systemType: profile.systemType, interfaceVersion: profile.interfaceVersion, addrTon: profile.addrTon,
-      addrNpi: profile.addrNpi, addressRange: profile.addressRange, enquireLinkIntervalMs: profile.enquireLinkIntervalMs,
-      responseTimeoutMs: profile.responseTimeoutMs, windowSize: profile.windowSize,
-      trace: this.deps.trace.sinkFor(id),
-      onDeliver: (pdu) => this.deps.onDeliver(session, pdu),
+    const session = new ManagedSession(randomUUID(), profile, {
+      password: this.deps.profiles.password(profile.id),
+      target: this.deps.targetOf(profile),
+      trace: this.deps.trace,
+      onDeliver: (s, pdu) => this.deps.onDeliver(s, pdu),
     });
-    const session: OpenSession = { id, profile, esme };
-    this.sessions.set(id, session);
-    esme.on('state', () => this.deps.events.emit('session', view(session)));
-    await esme.open();
-    return view(session);
+    this.sessions.set(session.id, session);
+    session.on('changed', (urgent) => this.publish(session, urgent));
+    await session.open();
+    return session.view();
   }
 
   async disconnect(sessionId: string): Promise<SessionView> {
     const session = this.get(sessionId);
-    await session.esme.close();
-    return view(session);
+    await session.close();
+    return session.view();
   }
 
   async closeAll(): Promise<void> {
-    await Promise.all([...this.sessions.values()].map((s) => s.esme.close().catch(() => undefined)));
+    for (const timer of this.pendingEvents.values()) clearTimeout(timer);
+    await Promise.all([...this.sessions.values()].map((s) => s.close().catch(() => undefined)));
   }
-}
 
-function view(session: OpenSession): SessionView {
-  return {
-    id: session.id, profileId: session.profile.id, profileName: session.profile.name, state: session.esme.state,
-    smscSystemId: session.esme.smscSystemId, closeReason: session.esme.closeReason,
-  };
+  private publish(session: ManagedSession, urgent: boolean): void {
+    const pending = this.pendingEvents.get(session.id);
+    if (urgent) {
+      if (pending) clearTimeout(pending);
+      this.pendingEvents.delete(session.id);
+      this.deps.events.emit('session', session.view());
+      return;
+    }
+    if (pending) return;
+    this.pendingEvents.set(
+      session.id,
+      setTimeout(() => {
+        this.pendingEvents.delete(session.id);
+        this.deps.events.emit('session', session.view());
+      }, COUNTER_EVENT_INTERVAL_MS),
+    );
+  }
 }

@@ -25,9 +25,13 @@ export interface TraceSink {
 /** The largest PDU accepted: a full 64 KiB message_payload plus room for the header and mandatory fields. */
 export const MAX_PDU_LENGTH = 65536 + 4096;
 
+/** How long a PDU may sit half-received before the connection is judged stalled. */
+export const DEFAULT_STALL_TIMEOUT_MS = 10_000;
+
 export interface ConnectionOptions {
   trace?: TraceSink;
   maxPduLength?: number;
+  stallTimeoutMs?: number;
 }
 
 interface ConnectionEvents {
@@ -38,6 +42,7 @@ interface ConnectionEvents {
 export class Connection extends EventEmitter<ConnectionEvents> {
   private pending: Buffer | null = null;
   private closedReason: string | null = null;
+  private stallTimer: NodeJS.Timeout | null = null;
   private readonly maxPduLength: number;
 
   constructor(
@@ -111,6 +116,25 @@ export class Connection extends EventEmitter<ConnectionEvents> {
       if (!this.isOpen) return;
     }
     this.pending = buffer.length > 0 ? Buffer.from(buffer) : null;
+    this.watchForStall();
+  }
+
+  /** While a PDU is partly received, each arrival restarts the clock; completing it stops the clock. */
+  private watchForStall(): void {
+    if (this.stallTimer) clearTimeout(this.stallTimer);
+    this.stallTimer = null;
+    if (this.pending === null) return;
+    const timeoutMs = this.options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = null;
+      const pending = this.pending;
+      if (!pending || !this.isOpen) return;
+      const expected = pending.length >= 4 ? ` of ${pending.readUInt32BE(0)}` : '';
+      const problem = `PDU stalled: ${pending.length}${expected} octets received, then nothing for ${timeoutMs} ms`;
+      this.trace('in', pending, null, problem);
+      this.pending = null;
+      this.destroy(problem);
+    }, timeoutMs);
   }
 
   private trace(direction: Direction, bytes: Buffer, decoded: DecodedPdu | null, problem: string | null): void {
@@ -118,6 +142,8 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   }
 
   private markClosed(reason: string): void {
+    if (this.stallTimer) clearTimeout(this.stallTimer);
+    this.stallTimer = null;
     if (this.closedReason !== null) return;
     this.closedReason = reason;
     this.emit('close', reason);

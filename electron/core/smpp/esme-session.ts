@@ -1,12 +1,14 @@
-// The console's side of one SMPP session (the ESME): connect, bind, keep-alive, answer the SMSC's requests,
-// unbind. States follow what the user sees: connecting → binding → bound → unbinding → closed.
+// The console's side of one SMPP connection (the ESME), from socket to close: connect (TCP, TLS, or accept the
+// SMSC's outbind), bind, keep-alive, answer the SMSC's requests, unbind. One EsmeSession is one socket's life;
+// reconnecting makes a new one (ManagedSession). States: connecting → binding → bound → unbinding → closed.
 import { EventEmitter } from 'node:events';
-import { connect as netConnect } from 'node:net';
-import type { BindMode, SessionState } from '../../../shared/contract';
+import type { BindMode, ConnectMode, SessionState, TlsSettings } from '../../../shared/contract';
 import { Connection, type TraceSink } from './connection';
 import type { Pdu, PduValue } from './pdu-codec';
+import { RequestFailedError } from './request-tracker';
 import { SmppPeer, type TlvValues } from './smpp-peer';
-import { statusName } from './smpp-tables';
+import { commandName, statusName } from './smpp-tables';
+import { acceptOutbind, connectTransport } from './transport';
 
 export interface BindParameters {
   bindMode: BindMode;
@@ -22,11 +24,20 @@ export interface BindParameters {
 export interface EsmeSessionOptions extends BindParameters {
   host: string;
   port: number;
+  connectMode?: ConnectMode;
+  outbindPort?: number;
+  tls?: TlsSettings;
   enquireLinkIntervalMs: number;
+  /** enquire_links unanswered in a row before the link is declared dead (default 3). */
+  enquireLinkMisses?: number;
   responseTimeoutMs: number;
   windowSize: number;
   connectTimeoutMs?: number;
+  stallTimeoutMs?: number;
   trace?: TraceSink;
+  /** Lines for the trace that are not PDUs: timeouts, a dead link, waiting for outbind. */
+  onNote?: (text: string) => void;
+  onRoundTrip?: (roundTripMs: number) => void;
   /**
    * Handles deliver_sm / data_sm and resolves with the command_status to answer. The response is written only
    * after it resolves, so a receipt is committed before the SMSC is told it may forget it.
@@ -34,9 +45,19 @@ export interface EsmeSessionOptions extends BindParameters {
   onDeliver: (pdu: Pdu) => Promise<number>;
 }
 
-interface SessionEvents {
-  state: [SessionState];
+/** Why a bind failed, and whether trying again could help (a wrong password will not get better). */
+export class BindError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'BindError';
+  }
 }
+
+/** command_status values after which reconnecting would only repeat the refusal (and may lock the account). */
+const FINAL_BIND_STATUSES = new Set([0x0e /* RINVPASWD */, 0x0f /* RINVSYSID */, 0x0d /* RBINDFAIL */]);
 
 const BIND_COMMAND: Record<BindMode, string> = {
   transmitter: 'bind_transmitter',
@@ -44,35 +65,40 @@ const BIND_COMMAND: Record<BindMode, string> = {
   transceiver: 'bind_transceiver',
 };
 
+interface SessionEvents {
+  state: [SessionState];
+}
+
 export class EsmeSession extends EventEmitter<SessionEvents> {
   state: SessionState = 'closed';
   smscSystemId: string | null = null;
   closeReason: string | null = null;
+  /** True once the user asked to close: a manager must not reconnect then. */
+  closedByUser = false;
+  /** True when the SMSC refused the bind in a way retrying cannot fix (wrong password or system_id). */
+  refusedFinally = false;
   private peer: SmppPeer | null = null;
   private keepAlive: NodeJS.Timeout | null = null;
+  private readonly abort = new AbortController();
+  private outbindReceived: (() => void) | null = null;
 
   constructor(private readonly options: EsmeSessionOptions) {
     super();
   }
 
-  /** Connects and binds; rejects with the reason (connect error, bind refused with its status name). */
+  get outstanding(): number {
+    return this.peer?.tracker.outstanding ?? 0;
+  }
+
+  /** Connects (or accepts the outbind) and binds; rejects with a BindError saying why and whether to retry. */
   async open(): Promise<void> {
-    this.closeReason = null;
     this.setState('connecting');
-    const socket = netConnect({ host: this.options.host, port: this.options.port });
-    const connection = new Connection(socket, this.options.trace ? { trace: this.options.trace } : {});
-    const peer = new SmppPeer(connection, { windowSize: this.options.windowSize, timeoutMs: this.options.responseTimeoutMs });
-    this.peer = peer;
-    peer.on('request', (pdu) => void this.answer(pdu));
-    peer.once('close', (reason) => this.closed(reason));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no TCP connection within ${this.connectTimeoutMs} ms`)), this.connectTimeoutMs);
-      socket.once('connect', () => { clearTimeout(timer); resolve(); });
-      socket.once('error', (error) => { clearTimeout(timer); reject(new Error(`cannot connect to ${this.options.host}:${this.options.port}: ${error.message}`)); });
-    }).catch((error: Error) => {
-      connection.destroy(error.message);
-      throw error;
+    const peer = await this.openPeer().catch((error: Error) => {
+      this.closed(error.message);
+      throw new BindError(error.message, !this.closedByUser);
     });
+    this.peer = peer;
+    if (this.options.connectMode === 'outbind') await this.awaitOutbind(peer);
     this.setState('binding');
     const { bindMode, systemId, password, systemType, interfaceVersion, addrTon, addrNpi, addressRange } = this.options;
     const response = await peer
@@ -81,13 +107,14 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
         addr_ton: addrTon, addr_npi: addrNpi, address_range: addressRange,
       })
       .catch((error: Error) => {
-        connection.destroy(`bind failed: ${error.message}`);
-        throw new Error(`bind failed: ${error.message}`);
+        peer.connection.destroy(`bind failed: ${error.message}`);
+        throw new BindError(`bind failed: ${error.message}`, !this.closedByUser);
       });
     if (response.commandStatus !== 0) {
       const reason = `bind refused: ${statusName(response.commandStatus)}`;
-      connection.end(reason);
-      throw new Error(reason);
+      this.refusedFinally = FINAL_BIND_STATUSES.has(response.commandStatus);
+      peer.connection.end(reason);
+      throw new BindError(reason, !this.refusedFinally);
     }
     this.smscSystemId = typeof response.fields.system_id === 'string' ? response.fields.system_id : '';
     this.setState('bound');
@@ -95,13 +122,15 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
   }
 
   /** Sends a request on the bound session and resolves with its response. */
-  async request(command: string, fields: Record<string, PduValue>, tlvs: TlvValues = {}): Promise<Pdu> {
+  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}): Promise<Pdu> {
     if (this.state !== 'bound' || !this.peer) throw new Error(`session is ${this.state}, not bound`);
     return this.peer.request(command, fields, tlvs);
   }
 
   /** Unbinds politely (unbind → unbind_resp → close); closes anyway if the SMSC does not answer. */
   async close(): Promise<void> {
+    this.closedByUser = true;
+    this.abort.abort();
     const peer = this.peer;
     if (!peer || this.state === 'closed') return;
     this.stopKeepAlive();
@@ -117,13 +146,42 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
     }
   }
 
-  private get connectTimeoutMs(): number {
-    return this.options.connectTimeoutMs ?? 10_000;
+  private async openPeer(): Promise<SmppPeer> {
+    const o = this.options;
+    const socket =
+      o.connectMode === 'outbind'
+        ? await acceptOutbind({
+            port: o.outbindPort ?? 2776, smscHost: o.host, signal: this.abort.signal,
+            onListening: (port) => o.onNote?.(`listening on port ${port} for the SMSC's outbind`),
+          })
+        : await connectTransport({
+            host: o.host, port: o.port, ...(o.tls ? { tls: o.tls } : {}), connectTimeoutMs: o.connectTimeoutMs ?? 10_000,
+            signal: this.abort.signal,
+          });
+    const connection = new Connection(socket, {
+      ...(o.trace ? { trace: o.trace } : {}),
+      ...(o.stallTimeoutMs ? { stallTimeoutMs: o.stallTimeoutMs } : {}),
+    });
+    const peer = new SmppPeer(connection, {
+      windowSize: o.windowSize,
+      timeoutMs: o.responseTimeoutMs,
+      onTimeout: (sequenceNumber, commandId) =>
+        o.onNote?.(`${commandName(commandId)} seq ${sequenceNumber}: no response within ${o.responseTimeoutMs} ms`),
+      ...(o.onRoundTrip ? { onAnswered: o.onRoundTrip } : {}),
+    });
+    peer.on('request', (pdu) => void this.answer(peer, pdu));
+    peer.once('close', (reason) => this.closed(reason));
+    return peer;
   }
 
-  private async answer(pdu: Pdu): Promise<void> {
-    const peer = this.peer;
-    if (!peer) return;
+  private awaitOutbind(peer: SmppPeer): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.outbindReceived = resolve;
+      peer.once('close', (reason) => reject(new BindError(`no outbind: ${reason}`, !this.closedByUser)));
+    });
+  }
+
+  private async answer(peer: SmppPeer, pdu: Pdu): Promise<void> {
     switch (pdu.command) {
       case 'deliver_sm':
       case 'data_sm': {
@@ -131,6 +189,11 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
         peer.respond(pdu, status);
         return;
       }
+      case 'outbind':
+        // outbind has no response: the answer is our bind_receiver (SMPP v3.4 §2.2.1).
+        this.outbindReceived?.();
+        this.outbindReceived = null;
+        return;
       case 'unbind':
         this.stopKeepAlive();
         this.setState('unbinding');
@@ -144,12 +207,27 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
     }
   }
 
+  /** enquire_link on the interval; after N unanswered in a row the link is dead and the socket is closed. */
   private startKeepAlive(): void {
-    if (this.options.enquireLinkIntervalMs <= 0) return;
+    const { enquireLinkIntervalMs: interval, enquireLinkMisses: limit = 3 } = this.options;
+    if (interval <= 0) return;
+    let misses = 0;
     this.keepAlive = setInterval(() => {
-      // A failed enquire_link shows in the trace; declaring the link dead after N misses comes with reconnect.
-      this.peer?.request('enquire_link').catch(() => undefined);
-    }, this.options.enquireLinkIntervalMs);
+      const peer = this.peer;
+      if (!peer) return;
+      peer.request('enquire_link').then(
+        () => (misses = 0),
+        (error: unknown) => {
+          if (!(error instanceof RequestFailedError) || error.response !== null || this.state !== 'bound') return;
+          misses += 1;
+          if (misses >= limit) {
+            const reason = `link dead: ${misses} enquire_link in a row unanswered`;
+            this.options.onNote?.(reason);
+            peer.connection.destroy(reason);
+          }
+        },
+      );
+    }, interval);
   }
 
   private stopKeepAlive(): void {

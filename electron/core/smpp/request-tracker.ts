@@ -18,6 +18,7 @@ export class RequestFailedError extends Error {
 
 interface PendingRequest {
   commandId: number;
+  sentAt: number;
   resolve: (pdu: Pdu) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -28,6 +29,8 @@ export interface RequestTrackerOptions {
   timeoutMs: number;
   /** Called when a request times out, so the trace can show the timeout against it. */
   onTimeout?: (sequenceNumber: number, commandId: number) => void;
+  /** Called with the round-trip time of every answered request. */
+  onAnswered?: (roundTripMs: number) => void;
 }
 
 export class RequestTracker {
@@ -60,7 +63,7 @@ export class RequestTracker {
         this.options.onTimeout?.(sequenceNumber, commandId);
         reject(new RequestFailedError(`no ${commandName(responseIdOf(commandId))} within ${this.options.timeoutMs} ms`, null));
       }, this.options.timeoutMs);
-      this.pending.set(sequenceNumber, { commandId, resolve, reject, timer });
+      this.pending.set(sequenceNumber, { commandId, sentAt: performance.now(), resolve, reject, timer });
     });
     // The caller may fail before awaiting (for example when encoding throws); never leave an unhandled rejection.
     response.catch(() => undefined);
@@ -80,6 +83,7 @@ export class RequestTracker {
     const request = this.pending.get(response.sequenceNumber);
     if (!request) return false;
     this.finish(response.sequenceNumber);
+    this.options.onAnswered?.(performance.now() - request.sentAt);
     const expected = responseIdOf(request.commandId);
     if (response.commandId === GENERIC_NACK_ID) {
       request.reject(new RequestFailedError(`generic_nack: ${statusName(response.commandStatus)}`, response));

@@ -67,4 +67,24 @@ export const MIGRATIONS: readonly string[] = [
     bytes BLOB NOT NULL
   );
   `,
+  // v2: a profile's settings as one JSON document (ProfileSettings), so new settings need no new columns.
+  `
+  CREATE TABLE profiles_v2 (
+    id TEXT PRIMARY KEY,
+    builtin_simulator INTEGER NOT NULL DEFAULT 0,
+    settings TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  INSERT INTO profiles_v2 (id, builtin_simulator, settings, created_at, updated_at)
+    SELECT id, builtin_simulator, json_object(
+      'name', name, 'host', host, 'port', port, 'bindMode', bind_mode, 'systemId', system_id, 'systemType', system_type,
+      'interfaceVersion', interface_version, 'addrTon', addr_ton, 'addrNpi', addr_npi, 'addressRange', address_range,
+      'enquireLinkIntervalMs', enquire_link_interval_ms, 'responseTimeoutMs', response_timeout_ms, 'windowSize', window_size
+    ), created_at, created_at FROM profiles;
+  DROP TABLE profiles;
+  ALTER TABLE profiles_v2 RENAME TO profiles;
+  `,
+  // v3: the trace keeps the name it showed, for rows whose name no command_id gives (events, unframed bytes).
+  `ALTER TABLE trace ADD COLUMN command_name TEXT;`,
 ];

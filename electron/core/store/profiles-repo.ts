@@ -1,22 +1,20 @@
-// Saved bind profiles. The password is not a column: it goes through the SecretStore.
+// Saved bind profiles: settings as one JSON document per row (read over the defaults, so a profile saved before
+// a setting existed gets its default). The password is never a column: it goes through the SecretStore.
 import { randomUUID } from 'node:crypto';
-import type { BindMode, ProfileView } from '../../../shared/contract';
+import type { ProfileDraft, ProfileSettings, ProfileView } from '../../../shared/contract';
+import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/profile-defaults';
 import type { Database } from './database';
 import type { SecretStore } from './secret-store';
 
-/** The stored profile: what the renderer sees (less passwordSet, which comes from the SecretStore) and more. */
-export interface Profile extends Omit<ProfileView, 'passwordSet'> {
-  addrTon: number;
-  addrNpi: number;
-  addressRange: string;
-  responseTimeoutMs: number;
-  windowSize: number;
+export interface Profile extends ProfileSettings {
+  id: string;
+  builtinSimulator: boolean;
 }
 
 interface ProfileRow {
-  id: string; name: string; host: string; port: number; builtin_simulator: number; bind_mode: string; system_id: string;
-  system_type: string; interface_version: number; addr_ton: number; addr_npi: number; address_range: string;
-  enquire_link_interval_ms: number; response_timeout_ms: number; window_size: number;
+  id: string;
+  builtin_simulator: number;
+  settings: string;
 }
 
 export class ProfilesRepo {
@@ -26,7 +24,7 @@ export class ProfilesRepo {
   ) {}
 
   list(): Profile[] {
-    const rows = this.db.prepare('SELECT * FROM profiles ORDER BY builtin_simulator DESC, name').all() as unknown as ProfileRow[];
+    const rows = this.db.prepare('SELECT * FROM profiles ORDER BY builtin_simulator DESC, created_at').all() as unknown as ProfileRow[];
     return rows.map(fromRow);
   }
 
@@ -35,20 +33,29 @@ export class ProfilesRepo {
     return row ? fromRow(row) : null;
   }
 
-  create(profile: Omit<Profile, 'id'>): Profile {
-    const created = { ...profile, id: randomUUID() };
+  create(draft: ProfileDraft, builtinSimulator = false): Profile {
+    const id = randomUUID();
+    const now = Date.now();
     this.db
-      .prepare(
-        `INSERT INTO profiles (id, name, host, port, builtin_simulator, bind_mode, system_id, system_type, interface_version,
-          addr_ton, addr_npi, address_range, enquire_link_interval_ms, response_timeout_ms, window_size, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        created.id, created.name, created.host, created.port, created.builtinSimulator ? 1 : 0, created.bindMode, created.systemId,
-        created.systemType, created.interfaceVersion, created.addrTon, created.addrNpi, created.addressRange,
-        created.enquireLinkIntervalMs, created.responseTimeoutMs, created.windowSize, Date.now(),
-      );
-    return created;
+      .prepare('INSERT INTO profiles (id, builtin_simulator, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(id, builtinSimulator ? 1 : 0, JSON.stringify(settingsOf(draft)), now, now);
+    this.storePassword(id, draft);
+    return this.get(id)!;
+  }
+
+  update(id: string, draft: ProfileDraft): Profile | null {
+    const result = this.db
+      .prepare('UPDATE profiles SET settings = ?, updated_at = ? WHERE id = ?')
+      .run(JSON.stringify(settingsOf(draft)), Date.now(), id);
+    if (result.changes === 0) return null;
+    this.storePassword(id, draft);
+    return this.get(id);
+  }
+
+  delete(id: string): boolean {
+    const deleted = this.db.prepare('DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
+    if (deleted) this.secrets.delete(id);
+    return deleted;
   }
 
   password(id: string): string {
@@ -56,19 +63,32 @@ export class ProfilesRepo {
   }
 
   view(profile: Profile): ProfileView {
-    const { id, name, host, port, builtinSimulator, bindMode, systemId, systemType, interfaceVersion, enquireLinkIntervalMs } = profile;
-    return {
-      id, name, host, port, builtinSimulator, bindMode, systemId, systemType, interfaceVersion, enquireLinkIntervalMs,
-      passwordSet: this.secrets.has(id),
-    };
+    return { ...profile, passwordSet: this.secrets.has(profile.id) };
+  }
+
+  private storePassword(id: string, draft: ProfileDraft): void {
+    if (draft.password === undefined) return;
+    if (draft.password === '') this.secrets.delete(id);
+    else this.secrets.set(id, draft.password, draft.rememberPassword ?? false);
   }
 }
 
-function fromRow(row: ProfileRow): Profile {
+/** The settings of a draft, without the password fields that must never reach the database. */
+export function settingsOf(draft: ProfileDraft | ProfileSettings): ProfileSettings {
+  const { password: _password, rememberPassword: _remember, ...settings } = draft as ProfileDraft;
+  return settings;
+}
+
+/** Stored settings over the defaults, nested objects included. */
+export function withDefaults(stored: Partial<ProfileSettings>): ProfileSettings {
   return {
-    id: row.id, name: row.name, host: row.host, port: row.port, builtinSimulator: row.builtin_simulator === 1,
-    bindMode: row.bind_mode as BindMode, systemId: row.system_id, systemType: row.system_type,
-    interfaceVersion: row.interface_version, addrTon: row.addr_ton, addrNpi: row.addr_npi, addressRange: row.address_range,
-    enquireLinkIntervalMs: row.enquire_link_interval_ms, responseTimeoutMs: row.response_timeout_ms, windowSize: row.window_size,
+    ...DEFAULT_PROFILE_SETTINGS,
+    ...stored,
+    tls: { ...DEFAULT_PROFILE_SETTINGS.tls, ...stored.tls },
+    reconnect: { ...DEFAULT_PROFILE_SETTINGS.reconnect, ...stored.reconnect },
   };
+}
+
+function fromRow(row: ProfileRow): Profile {
+  return { ...withDefaults(JSON.parse(row.settings) as Partial<ProfileSettings>), id: row.id, builtinSimulator: row.builtin_simulator === 1 };
 }

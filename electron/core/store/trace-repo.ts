@@ -10,6 +10,7 @@ export interface TraceRecord extends TraceSummary {
 interface TraceRow {
   id: number; session_id: string; time_ms: number; direction: string; command_id: number; command_status: number;
   sequence_number: number; length: number; summary: string; problem: string | null; bytes: Uint8Array;
+  command_name: string | null;
 }
 
 export class TraceRepo {
@@ -22,12 +23,14 @@ export class TraceRepo {
 
   append(records: TraceRecord[]): void {
     const insert = this.db.prepare(
-      `INSERT INTO trace (id, session_id, time_ms, direction, command_id, command_status, sequence_number, length, summary, problem, bytes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO trace (id, session_id, time_ms, direction, command_id, command_status, sequence_number, length, summary, problem, bytes, command_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     inTransaction(this.db, () => {
       for (const r of records) {
-        insert.run(r.id, r.sessionId, r.time, r.direction, r.commandId, r.commandStatus, r.sequenceNumber, r.length, r.summary, r.problem, r.bytes);
+        // The name is stored only where the command_id cannot give it back (events, unframed bytes).
+        const name = r.direction === 'event' || r.length < 16 ? r.commandName : null;
+        insert.run(r.id, r.sessionId, r.time, r.direction, r.commandId, r.commandStatus, r.sequenceNumber, r.length, r.summary, r.problem, r.bytes, name);
       }
     });
   }
@@ -47,8 +50,8 @@ export class TraceRepo {
 function fromRow(row: TraceRow): TraceRecord {
   return {
     id: row.id, sessionId: row.session_id, time: row.time_ms, direction: row.direction as TraceDirection,
-    commandId: row.command_id, commandName: commandName(row.command_id), commandStatus: row.command_status,
-    statusName: statusName(row.command_status), sequenceNumber: row.sequence_number, length: row.length,
+    commandId: row.command_id, commandName: row.command_name ?? commandName(row.command_id),
+    commandStatus: row.command_status, statusName: row.direction === 'event' ? '' : statusName(row.command_status), sequenceNumber: row.sequence_number, length: row.length,
     summary: row.summary, problem: row.problem, bytes: Buffer.from(row.bytes),
   };
 }

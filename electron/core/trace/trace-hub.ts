@@ -60,12 +60,25 @@ export class TraceHub {
       problem: entry.problem,
       bytes,
     };
+    return this.keep(record);
+  }
+
+  private keep(record: TraceRecord): TraceSummary {
     this.ring.push(record);
     if (this.ring.length > this.ringSize) this.ring.splice(0, this.ring.length - this.ringSize);
     const { bytes: _bytes, ...summary } = record;
     this.toUi.push(summary);
     this.toStore.push(record);
     return summary;
+  }
+
+  /** A trace line that is not a PDU: what happened, against which sequence number when there is one. */
+  note(sessionId: string, kind: string, text: string, sequenceNumber = 0): TraceSummary {
+    const record: TraceRecord = {
+      id: this.nextId++, sessionId, time: Date.now(), direction: 'event', commandId: 0, commandName: kind,
+      commandStatus: 0, statusName: '', sequenceNumber, length: 0, summary: text, problem: null, bytes: Buffer.alloc(0),
+    };
+    return this.keep(record);
   }
 
   recent(limit: number): TraceSummary[] {

@@ -1,0 +1,65 @@
+// A misbehaving SMSC on a raw socket: the test script sees each framed PDU the console sends and writes
+// whatever bytes it likes back — well-formed responses from our encoder, or the faults under test.
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { decodePdu, encodePdu, type Pdu, type PduInit } from '../../electron/core/smpp/pdu-codec';
+
+export interface RawSmscContext {
+  socket: Socket;
+  /** Writes a well-formed PDU. */
+  send(init: PduInit): void;
+  /** Writes the response a correct SMSC would send (command_status 0 and the given fields). */
+  reply(request: Pdu, fields?: PduInit['fields'], commandStatus?: number): void;
+}
+
+export type RawScript = (pdu: Pdu, context: RawSmscContext) => void;
+
+export interface RawSmsc {
+  port: number;
+  sockets: Socket[];
+  stop(): Promise<void>;
+}
+
+/** Binds every bind request with system_id "RAW" unless the script handles it (returns after writing). */
+export async function startRawSmsc(script: RawScript, options: { autoBind?: boolean } = {}): Promise<RawSmsc> {
+  const sockets: Socket[] = [];
+  const server: Server = createServer((socket) => {
+    sockets.push(socket);
+    socket.on('error', () => undefined);
+    const context: RawSmscContext = {
+      socket,
+      send: (init) => void (socket.writable && socket.write(encodePdu(init))),
+      reply: (request, fields = {}, commandStatus = 0) =>
+        context.send({ command: `${request.command}_resp`, sequenceNumber: request.sequenceNumber, commandStatus, fields }),
+    };
+    let pending = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      while (pending.length >= 16 && pending.length >= pending.readUInt32BE(0)) {
+        const length = pending.readUInt32BE(0);
+        const { pdu } = decodePdu(pending.subarray(0, length));
+        pending = pending.subarray(length);
+        if (options.autoBind !== false && pdu.command.startsWith('bind_')) context.reply(pdu, { system_id: 'RAW' });
+        else script(pdu, context);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    sockets,
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** A header with any command_length, id, status and sequence, followed by the given body. */
+export function rawPdu(commandId: number, sequenceNumber: number, body: Buffer = Buffer.alloc(0), length?: number): Buffer {
+  const header = Buffer.alloc(16);
+  header.writeUInt32BE(length ?? 16 + body.length, 0);
+  header.writeUInt32BE(commandId >>> 0, 4);
+  header.writeUInt32BE(0, 8);
+  header.writeUInt32BE(sequenceNumber, 12);
+  return Buffer.concat([header, body]);
+}
