@@ -2,7 +2,8 @@
 // Connection and SmppPeer classes as the console's own sessions (server side): binds any system_id/password,
 // answers submit_sm with a message_id, and after a short delay sends the delivery receipt as deliver_sm
 // (esm_class 0x04, Appendix B text, receipted_message_id and message_state TLVs) on a session that can receive.
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { connect as netConnect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { decodeShortMessage, encodeGsm7, gsmSeptetCost } from '../../../shared/text-codec';
 import { Connection } from '../smpp/connection';
 import type { Pdu } from '../smpp/pdu-codec';
@@ -17,6 +18,8 @@ export interface SimulatorOptions {
   /** The simulator's own enquire_link interval; 0 sends none. */
   enquireLinkIntervalMs?: number;
   responseTimeoutMs?: number;
+  /** Serve SMPP over TLS with this PEM key and certificate (the ESME side's TLS settings are tested against it). */
+  tls?: { key: Buffer | string; cert: Buffer | string };
 }
 
 interface ServerSession {
@@ -39,7 +42,9 @@ export class SmscSimulator {
   constructor(private readonly options: SimulatorOptions) {}
 
   async start(): Promise<{ host: string; port: number }> {
-    const server = createServer((socket) => this.accept(socket));
+    const server = this.options.tls
+      ? createTlsServer(this.options.tls, (socket) => this.accept(socket))
+      : createServer((socket) => this.accept(socket));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -65,7 +70,23 @@ export class SmscSimulator {
     this.server = null;
   }
 
-  private accept(socket: Socket): void {
+  /**
+   * Outbind (SMPP v3.4 §2.2.1): the SMSC connects to an ESME that listens, sends outbind, and the ESME answers
+   * with bind_receiver on that same connection — from there it is an ordinary server session.
+   */
+  async outbind(host: string, port: number, systemId: string, password = ''): Promise<void> {
+    const socket = netConnect({ host, port });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('error', reject);
+    });
+    const session = this.accept(socket);
+    session.peer.connection.send({
+      command: 'outbind', sequenceNumber: session.peer.tracker.nextSequenceNumber(), fields: { system_id: systemId, password },
+    });
+  }
+
+  private accept(socket: Socket): ServerSession {
     this.sockets.add(socket);
     socket.once('close', () => this.sockets.delete(socket));
     const peer = new SmppPeer(new Connection(socket), { windowSize: 100, timeoutMs: this.options.responseTimeoutMs ?? 10_000 });
@@ -76,6 +97,7 @@ export class SmscSimulator {
       if (session.keepAlive) clearInterval(session.keepAlive);
       this.sessions.delete(session);
     });
+    return session;
   }
 
   private answer(session: ServerSession, pdu: Pdu): void {
