@@ -1,4 +1,6 @@
 // Text codec for short_message: GSM 03.38 (3GPP TS 23.038) default alphabet with its extension table, and UCS-2.
+import type { DefaultAlphabet } from './contract';
+
 // Pure TypeScript on Uint8Array: the compose pane measures live with it and core encodes with it, so what the
 // user sees counted is exactly what goes on the wire.
 //
@@ -170,12 +172,13 @@ export function encodeText(text: string, choice: EncodingChoice = 'auto'): { byt
 }
 
 /**
- * Decodes a received short_message by its data_coding. What 0 means is the SMSC's choice (smpp-notes.md); GSM
- * 03.38 is the common case and the default here. 1 is IA5 (ASCII), read as such — not as GSM.
+ * Decodes a received short_message by its data_coding. What 0 means is the SMSC's choice (smpp-notes.md), so the
+ * caller passes the profile's answer; GSM 03.38 is the common case and the default. 1 is IA5 (ASCII), read as
+ * such — not as GSM.
  */
-export function decodeShortMessage(bytes: Uint8Array, dataCoding: number): string {
+export function decodeShortMessage(bytes: Uint8Array, dataCoding: number, defaultAlphabet: DefaultAlphabet = 'gsm7'): string {
   if (dataCoding === DATA_CODING.ucs2) return decodeUcs2(bytes);
-  if (dataCoding === DATA_CODING.smscDefault) return decodeGsm7(bytes);
+  if (dataCoding === DATA_CODING.smscDefault) return defaultAlphabet === 'gsm7' ? decodeGsm7(bytes) : decodeLatin1(bytes);
   if (dataCoding === DATA_CODING.ia5 || dataCoding === DATA_CODING.latin1) return decodeLatin1(bytes);
   if ((dataCoding & 0xf0) === 0xf0) return dataCoding & 0x04 ? decodeLatin1(bytes) : decodeGsm7(bytes);
   return decodeLatin1(bytes);

@@ -73,7 +73,8 @@ export class MessageService {
   /** Commits what a deliver_sm / data_sm carries and resolves with the command_status to answer it with. */
   async deliver(session: ManagedSession, pdu: Pdu): Promise<number> {
     const { db, messages, inbox, events } = this.deps;
-    const receipt = isReceipt(pdu) ? receiptOf(pdu) : null;
+    const alphabet = session.profile.defaultAlphabet;
+    const receipt = isReceipt(pdu) ? receiptOf(pdu, alphabet) : null;
     const receivedAt = Date.now();
     let updated: MessageView | null = null;
     const item: InboxItem = inTransaction(db, () => {
@@ -83,7 +84,7 @@ export class MessageService {
         sessionId: session.id, profileId: session.profile.id, receivedAt,
         sourceAddr: String(pdu.fields.source_addr ?? ''), destinationAddr: String(pdu.fields.destination_addr ?? ''),
         esmClass: Number(pdu.fields.esm_class ?? 0), dataCoding: Number(pdu.fields.data_coding ?? 0),
-        text: deliveredText(pdu), receipt, matchedMessageId: matched?.id ?? null,
+        text: deliveredText(pdu, alphabet), receipt, matchedMessageId: matched?.id ?? null,
       });
     });
     if (updated) events.emit('message', updated);

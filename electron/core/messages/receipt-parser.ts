@@ -1,7 +1,7 @@
 // Delivery receipts, read the way they arrive in the wild: the Appendix B text with its variants (upper-case
 // keys, `Text:`, seconds in dates, missing sub/dlvrd, extra fields), and the TLVs that win over the text when
 // present (receipted_message_id, message_state).
-import type { ReceiptStat, ReceiptView } from '../../../shared/contract';
+import type { DefaultAlphabet, ReceiptStat, ReceiptView } from '../../../shared/contract';
 import { decodeShortMessage } from '../../../shared/text-codec';
 import { tlvValue, type Pdu } from '../smpp/pdu-codec';
 
@@ -55,17 +55,17 @@ export function isReceipt(pdu: Pdu): boolean {
 }
 
 /** The text a deliver_sm / data_sm carries, from short_message or else message_payload, by its data_coding. */
-export function deliveredText(pdu: Pdu): string {
+export function deliveredText(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): string {
   const dataCoding = Number(pdu.fields.data_coding ?? 0);
   const short = pdu.fields.short_message;
   const payload = tlvValue(pdu, 'message_payload');
   const bytes = Buffer.isBuffer(short) && short.length > 0 ? short : Buffer.isBuffer(payload) ? payload : Buffer.alloc(0);
-  return decodeShortMessage(bytes, dataCoding);
+  return decodeShortMessage(bytes, dataCoding, defaultAlphabet);
 }
 
 /** The receipt a PDU carries: TLVs win over text fields; null when neither names a message. */
-export function receiptOf(pdu: Pdu): ReceiptView | null {
-  const parsed = parseReceiptText(deliveredText(pdu));
+export function receiptOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): ReceiptView | null {
+  const parsed = parseReceiptText(deliveredText(pdu, defaultAlphabet));
   const tlvId = tlvValue(pdu, 'receipted_message_id');
   const tlvState = tlvValue(pdu, 'message_state');
   const messageId = typeof tlvId === 'string' && tlvId !== '' ? tlvId : parsed?.id;

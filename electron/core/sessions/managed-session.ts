@@ -110,7 +110,7 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
 
   private createEsme(): EsmeSession {
     const p = this.profile;
-    const sink = this.deps.trace.sinkFor(this.id);
+    const sink = this.deps.trace.sinkFor(this.id, p.defaultAlphabet);
     return new EsmeSession({
       ...this.deps.target,
       connectMode: p.connectMode, outbindPort: p.outbindPort, tls: p.tls,

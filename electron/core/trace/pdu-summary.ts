@@ -1,10 +1,11 @@
 // The one-line summary of a PDU in the trace list: what an engineer scans for first. Never a password.
+import type { DefaultAlphabet } from '../../../shared/contract';
 import { deliveredText, isReceipt, receiptOf } from '../messages/receipt-parser';
 import type { Pdu } from '../smpp/pdu-codec';
 
 const MAX_TEXT = 40;
 
-export function summarisePdu(pdu: Pdu): string {
+export function summarisePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): string {
   const f = pdu.fields;
   switch (pdu.command) {
     case 'bind_transmitter':
@@ -20,10 +21,10 @@ export function summarisePdu(pdu: Pdu): string {
     case 'data_sm': {
       const route = `${String(f.source_addr ?? '')} → ${String(f.destination_addr ?? '')}`;
       if (pdu.command !== 'submit_sm' && isReceipt(pdu)) {
-        const receipt = receiptOf(pdu);
+        const receipt = receiptOf(pdu, defaultAlphabet);
         return `${route} receipt id=${receipt?.messageId ?? '?'} stat=${receipt?.stat ?? '?'}`;
       }
-      const text = deliveredText(pdu);
+      const text = deliveredText(pdu, defaultAlphabet);
       const shown = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
       return `${route} dc=${Number(f.data_coding ?? 0)} ${JSON.stringify(shown)}`;
     }

@@ -2,7 +2,7 @@
 // batches, and the UI in batches bounded by time and size. Bytes are captured as they crossed the wire, never
 // re-encoded — except that bind passwords are overwritten with '*' before anything is kept (same length, so
 // every offset stays true): a trace or a database must not leak a password. The UI shows it masked.
-import type { TraceDetail, TraceSummary } from '../../../shared/contract';
+import type { DefaultAlphabet, TraceDetail, TraceSummary } from '../../../shared/contract';
 import type { TraceSink, WireRecord } from '../smpp/connection';
 import { decodePdu, type DecodedPdu } from '../smpp/pdu-codec';
 import { commandName, statusName } from '../smpp/smpp-tables';
@@ -22,6 +22,8 @@ const MASK = 0x2a; // '*'
 export class TraceHub {
   private nextId: number;
   private readonly ring: TraceRecord[] = [];
+  /** Per session, what data_coding 0 means (records of earlier runs are read as GSM 03.38). */
+  private readonly alphabets = new Map<string, DefaultAlphabet>();
   private readonly ringSize: number;
   private readonly toUi: Batcher<TraceSummary>;
   private readonly toStore: Batcher<TraceRecord>;
@@ -36,7 +38,9 @@ export class TraceHub {
     this.toStore = new Batcher((batch) => repo.append(batch), 100, 1000);
   }
 
-  sinkFor(sessionId: string): TraceSink {
+  /** The sink for one session's PDUs; its profile says what data_coding 0 means, for summaries and details. */
+  sinkFor(sessionId: string, defaultAlphabet: DefaultAlphabet = 'gsm7'): TraceSink {
+    this.alphabets.set(sessionId, defaultAlphabet);
     return { record: (entry) => this.record(sessionId, entry) };
   }
 
@@ -56,7 +60,7 @@ export class TraceHub {
       statusName: statusName(commandStatus),
       sequenceNumber: header ? bytes.readUInt32BE(12) : 0,
       length: bytes.length,
-      summary: entry.decoded ? summarisePdu(entry.decoded.pdu) : '',
+      summary: entry.decoded ? summarisePdu(entry.decoded.pdu, this.alphabets.get(sessionId)) : '',
       problem: entry.problem,
       bytes,
     };
@@ -95,7 +99,7 @@ export class TraceHub {
         ? (() => {
             const decoded = decodePdu(bytes);
             return decoded.layout.map((f) => ({
-              name: f.name, offset: f.offset, length: f.length, value: formatFieldValue(f.name, f.value, decoded.pdu),
+              name: f.name, offset: f.offset, length: f.length, value: formatFieldValue(f.name, f.value, decoded.pdu, this.alphabets.get(record.sessionId)),
             }));
           })()
         : [];
