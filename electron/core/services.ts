@@ -53,7 +53,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // A deliver_sm can only arrive after a bind, long after messageService exists.
     onDeliver: (session, pdu) => messageService.deliver(session, pdu),
   });
-  const messageService = new MessageService({ db, messages, inbox, sessions, events });
+  const messageService = new MessageService({
+    db, messages, inbox, sessions, events, receiptScope: (profile) => profiles.sameSmsc(profile),
+  });
 
   const handlers: ConsoleHandlers = {
     listProfiles: () => profileService.list(),

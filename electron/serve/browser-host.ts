@@ -11,7 +11,8 @@ import { dispatchCall } from '../core/api/dispatch';
 import type { Services } from '../core/services';
 import { serveStatic } from './static-files';
 
-const COOKIE = 'smpp_console_token';
+/** Cookies are not port-specific: two hosts on 127.0.0.1 need two cookie names. */
+const cookieName = (port: number) => `smpp_console_token_${port}`;
 
 export interface BrowserHost {
   url: string;
@@ -21,22 +22,25 @@ export interface BrowserHost {
 export async function startBrowserHost(options: { services: Services; host: string; port: number; rendererDir: string }): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  let cookie = cookieName(options.port);
+  // Nothing a client sends may take the host down: a malformed target is a 400, never an exception.
   const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://host');
+    const url = parseTarget(request.url);
+    if (!url) return answer(response, 400, 'Bad request target\n');
     if (url.searchParams.get('token') !== null) {
       if (!sameToken(url.searchParams.get('token')!, token)) return refuse(response);
-      response.writeHead(303, { location: '/', 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      response.writeHead(303, { location: '/', 'set-cookie': `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/` });
       return void response.end();
     }
-    if (!sameToken(cookieToken(request) ?? '', token)) return refuse(response);
-    void serveStatic(options.rendererDir, url.pathname, response);
+    if (!sameToken(cookieToken(request, cookie) ?? '', token)) return refuse(response);
+    serveStatic(options.rendererDir, url.pathname, response).catch(() => answer(response, 500, 'Internal error\n'));
   });
 
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://host');
+    const url = parseTarget(request.url);
     const origin = request.headers.origin;
     const ownOrigin = `http://${request.headers.host}`;
-    if (url.pathname !== WS_PATH || !sameToken(cookieToken(request) ?? '', token) || (origin !== undefined && origin !== ownOrigin)) {
+    if (!url || url.pathname !== WS_PATH || !sameToken(cookieToken(request, cookie) ?? '', token) || (origin !== undefined && origin !== ownOrigin)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
       return;
     }
@@ -57,6 +61,7 @@ export async function startBrowserHost(options: { services: Services; host: stri
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  cookie = cookieName(port);
   return {
     url: `http://${options.host}:${port}/?token=${token}`,
     async close() {
@@ -70,6 +75,8 @@ export async function startBrowserHost(options: { services: Services; host: stri
 }
 
 function serveClient(ws: WebSocket, services: Services): void {
+  // An oversized or broken frame closes this client's socket (ws does that); it must not reach the process.
+  ws.on('error', () => ws.terminate());
   ws.on('message', (data) => {
     let frame: WsClientFrame;
     try {
@@ -84,12 +91,26 @@ function serveClient(ws: WebSocket, services: Services): void {
   });
 }
 
-function cookieToken(request: IncomingMessage): string | null {
+function cookieToken(request: IncomingMessage, cookie: string): string | null {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [name, value] = part.trim().split('=');
-    if (name === COOKIE && value) return value;
+    if (name === cookie && value) return value;
   }
   return null;
+}
+
+function parseTarget(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://host');
+  } catch {
+    return null;
+  }
+}
+
+function answer(response: import('node:http').ServerResponse, status: number, text: string): void {
+  if (response.headersSent) return void response.destroy();
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -99,6 +120,5 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 function refuse(response: import('node:http').ServerResponse): void {
-  response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
-  response.end('Forbidden: open the console with the URL it printed at start (it carries this run’s token).\n');
+  answer(response, 403, 'Forbidden: open the console with the URL it printed at start (it carries this run’s token).\n');
 }

@@ -37,8 +37,9 @@ describe('framing faults close the session with the reason and keep the bytes', 
     [65536 + 4096 + 1, 'command_length 69633 is above the 69632-octet limit'],
   ])('command_length %i', async (length, reason) => {
     const bytes = rawPdu(0x00000005, 9, Buffer.alloc(0), length);
-    const { session, inbound } = await faultAfterBind(bytes);
+    const { session, inbound, sent } = await faultAfterBind(bytes);
     await waitFor(() => session.state === 'closed');
+    expect(sent('generic_nack')[0]?.decoded?.pdu).toMatchObject({ sequenceNumber: 9, commandStatus: 0x02 });
     expect(session.closeReason).toBe(`unframeable input: ${reason}`);
     const record = inbound().at(-1)!;
     expect(record.problem).toBe(`${reason}: the stream cannot be framed`);
@@ -79,14 +80,18 @@ describe('framing faults close the session with the reason and keep the bytes', 
 });
 
 describe('body faults are named in the trace; the session goes on', () => {
-  it('a truncated TLV in deliver_sm gets generic_nack, and the link stays bound', async () => {
+  // A flawed deliver_sm is still delivered and answered: a generic_nack would make the SMSC re-send it forever.
+  it('a truncated TLV in deliver_sm: the problem is traced, the PDU delivered and answered, the link stays bound', async () => {
     const good = encodePdu({ command: 'deliver_sm', sequenceNumber: 7, tlvs: { receipted_message_id: 'ABCDE' } });
     const bad = Buffer.from(good);
     bad.writeUInt16BE(100, bad.length - 8);
-    const { session, inbound, sent } = await faultAfterBind(bad);
-    await waitFor(() => sent('generic_nack').length === 1);
+    const delivered: number[] = [];
+    const { session, inbound, sent } = await faultAfterBind(bad, { onDeliver: async (pdu) => (delivered.push(pdu.sequenceNumber), 0) });
+    await waitFor(() => sent('deliver_sm_resp').length === 1);
     expect(inbound().at(-1)!.problem).toBe('receipted_message_id: TLV length 100 runs past the end of the PDU (6 octets left)');
-    expect(sent('generic_nack')[0]!.decoded!.pdu).toMatchObject({ sequenceNumber: 7, commandStatus: 0x02 });
+    expect(sent('deliver_sm_resp')[0]!.decoded!.pdu).toMatchObject({ sequenceNumber: 7, commandStatus: 0 });
+    expect(delivered).toEqual([7]);
+    expect(sent('generic_nack')).toEqual([]);
     expect(session.state).toBe('bound');
   });
 
@@ -95,9 +100,23 @@ describe('body faults are named in the trace; the session goes on', () => {
     const bad = Buffer.from(good.subarray(0, good.length - 3));
     bad.writeUInt32BE(bad.length, 0);
     const { session, inbound, sent } = await faultAfterBind(bad);
-    await waitFor(() => sent('generic_nack').length === 1);
+    await waitFor(() => sent('deliver_sm_resp').length === 1);
     expect(inbound().at(-1)!.problem).toBe('short_message: sm_length 5 runs past the end of the PDU (2 octets left)');
     expect(session.state).toBe('bound');
+  });
+
+  it('a bind response and an unbind in one write: the session ends closed, never "bound" after closing', async () => {
+    smsc = await startRawSmsc((pdu, ctx) => {
+      ctx.reply(pdu, { system_id: 'FLAKY' });
+      ctx.send({ command: 'unbind', sequenceNumber: 1 });
+    }, { autoBind: false });
+    const states: string[] = [];
+    const { session } = esmeSession(smsc.port);
+    session.on('state', (s) => states.push(s));
+    await expect(session.open()).rejects.toThrow(/the connection closed during the bind|bind failed/);
+    expect(session.state).toBe('closed');
+    expect(states.at(-1)).toBe('closed');
+    expect(states).not.toContain('bound');
   });
 
   it('an unknown request command_id gets generic_nack ESME_RINVCMDID', async () => {

@@ -19,7 +19,7 @@ export interface RawSmsc {
   stop(): Promise<void>;
 }
 
-/** Binds every bind request with system_id "RAW" unless the script handles it (returns after writing). */
+/** Answers binds (system_id "RAW") and unbinds itself unless autoBind is false; everything else is the script's. */
 export async function startRawSmsc(script: RawScript, options: { autoBind?: boolean } = {}): Promise<RawSmsc> {
   const sockets: Socket[] = [];
   const server: Server = createServer((socket) => {
@@ -38,7 +38,9 @@ export async function startRawSmsc(script: RawScript, options: { autoBind?: bool
         const length = pending.readUInt32BE(0);
         const { pdu } = decodePdu(pending.subarray(0, length));
         pending = pending.subarray(length);
-        if (options.autoBind !== false && pdu.command.startsWith('bind_')) context.reply(pdu, { system_id: 'RAW' });
+        const polite = options.autoBind !== false;
+        if (polite && pdu.command.startsWith('bind_')) context.reply(pdu, { system_id: 'RAW' });
+        else if (polite && pdu.command === 'unbind') context.reply(pdu);
         else script(pdu, context);
       }
     });

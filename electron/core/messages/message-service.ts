@@ -12,10 +12,14 @@ import type { Pdu } from '../smpp/pdu-codec';
 import { inTransaction, type Database } from '../store/database';
 import type { InboxRepo } from '../store/inbox-repo';
 import type { MessagesRepo } from '../store/messages-repo';
+import type { Profile } from '../store/profiles-repo';
+import { normaliseMessageId } from './message-id';
 import { deliveredText, isReceipt, receiptOf } from './receipt-parser';
 
 export interface MessageServiceDeps {
   db: Database;
+  /** The profiles sharing an SMSC account with this one: a receipt may come back on any of them. */
+  receiptScope: (profile: Profile) => string[];
   messages: MessagesRepo;
   inbox: InboxRepo;
   sessions: SessionManager;
@@ -61,6 +65,7 @@ export class MessageService {
       });
       const messageId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
       answered = messages.answered(created.id, response.commandStatus, messageId);
+      if (messageId !== null && response.commandStatus === 0) answered = this.claimEarlyReceipts(session.profile, answered, messageId);
     } catch (error) {
       answered = messages.failed(created.id);
       events.emit('message', answered);
@@ -78,7 +83,7 @@ export class MessageService {
     const receivedAt = Date.now();
     let updated: MessageView | null = null;
     const item: InboxItem = inTransaction(db, () => {
-      const matched = receipt ? messages.findBySmscId(session.profile.id, receipt.messageId) : null;
+      const matched = receipt ? messages.findBySmscId(this.deps.receiptScope(session.profile), receipt.messageId) : null;
       if (matched && receipt) updated = messages.receipted(matched.id, receipt.stat, receivedAt);
       return inbox.insert({
         sessionId: session.id, profileId: session.profile.id, receivedAt,
@@ -90,5 +95,23 @@ export class MessageService {
     if (updated) events.emit('message', updated);
     events.emit('inbox', item);
     return 0;
+  }
+
+  /**
+   * A receipt can arrive before its submit_sm_resp is recorded (both in one TCP read, or on another session of
+   * the same account): it was stored unmatched, and is claimed here by the message it names, exactly spelled.
+   */
+  private claimEarlyReceipts(profile: Profile, message: MessageView, messageId: string): MessageView {
+    const { db, messages, inbox, events } = this.deps;
+    const early = inbox.unmatchedReceiptsFor(this.deps.receiptScope(profile), normaliseMessageId(messageId));
+    if (early.length === 0) return message;
+    const claimed = inTransaction(db, () =>
+      early.map((receipt) => {
+        message = messages.receipted(message.id, receipt.stat, receipt.receivedAt);
+        return inbox.match(receipt.id, message.id);
+      }),
+    );
+    for (const item of claimed) events.emit('inbox', item);
+    return message;
   }
 }

@@ -22,6 +22,8 @@ export interface TraceSink {
   record(entry: WireRecord): void;
 }
 
+const ESME_RINVCMDLEN = 0x02;
+
 /** The largest PDU accepted: a full 64 KiB message_payload plus room for the header and mandatory fields. */
 export const MAX_PDU_LENGTH = 65536 + 4096;
 
@@ -104,7 +106,11 @@ export class Connection extends EventEmitter<ConnectionEvents> {
         const limit = commandLength < HEADER_LENGTH ? `below the ${HEADER_LENGTH}-octet header` : `above the ${this.maxPduLength}-octet limit`;
         this.trace('in', buffer, null, `command_length ${commandLength} is ${limit}: the stream cannot be framed`);
         this.pending = null;
-        this.destroy(`unframeable input: command_length ${commandLength} is ${limit}`);
+        // SMPP v3.4 §3.3: an invalid command_length is answered with generic_nack before the link goes down.
+        if (buffer.length >= HEADER_LENGTH) {
+          this.send({ command: 'generic_nack', sequenceNumber: buffer.readUInt32BE(12), commandStatus: ESME_RINVCMDLEN });
+        }
+        this.end(`unframeable input: command_length ${commandLength} is ${limit}`);
         return;
       }
       if (buffer.length < commandLength) break;

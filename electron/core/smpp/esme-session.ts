@@ -110,6 +110,10 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
         peer.connection.destroy(`bind failed: ${error.message}`);
         throw new BindError(`bind failed: ${error.message}`, !this.closedByUser);
       });
+    // The SMSC may close (or unbind) in the same breath as its bind response: then this attempt is over.
+    if (this.peer !== peer || !peer.connection.isOpen) {
+      throw new BindError(`the connection closed during the bind (${this.closeReason ?? 'closed'})`, !this.closedByUser);
+    }
     if (response.commandStatus !== 0) {
       const reason = `bind refused: ${statusName(response.commandStatus)}`;
       this.refusedFinally = FINAL_BIND_STATUSES.has(response.commandStatus);
@@ -185,6 +189,9 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
     switch (pdu.command) {
       case 'deliver_sm':
       case 'data_sm': {
+        // A receipt often shares a TCP read with the submit_sm_resp it reports on. Yield once, so the response's
+        // continuation records the message_id before the receipt looks for it.
+        await new Promise((resolve) => setImmediate(resolve));
         const status = await this.options.onDeliver(pdu).catch(() => 0x08 /* ESME_RSYSERR: not committed */);
         peer.respond(pdu, status);
         return;

@@ -4,6 +4,7 @@
 // re-encodes text behind our back. Here every field keeps its byte offset for the trace, C-strings are read as
 // octets (latin1), short_message stays raw bytes, and every inconsistency becomes a named problem, not a guess.
 import { commands, commandsById, tlvs, tlvsById, types, type SmppFieldType } from 'smpp/lib/defs.js';
+import { C_STRING_OCTETS } from '../../../shared/smpp-limits';
 import { HEADER_LENGTH, commandName } from './smpp-tables';
 
 export type PduValue = number | string | Buffer | unknown[];
@@ -104,7 +105,8 @@ export function decodePdu(bytes: Buffer): DecodedPdu {
   for (const [name, param] of Object.entries(def.params ?? {})) {
     if (offset >= end) {
       // Error responses may carry no body at all (SMPP v3.4 §3.3); anything else is missing a field.
-      if (!(commandStatus !== 0 && offset === HEADER_LENGTH)) problems.push(`${name}: missing (the PDU ends first)`);
+      const bodylessError = (commandId & 0x80000000) !== 0 && commandStatus !== 0 && offset === HEADER_LENGTH;
+      if (!bodylessError) problems.push(`${name}: missing (the PDU ends first)`);
       break;
     }
     const read = readField(bytes, offset, end, name, kindOf.get(param.type) ?? 'package', param.type);
@@ -252,8 +254,15 @@ function writeField(name: string, kind: FieldKind, type: SmppFieldType, value: u
       return out;
     }
     case 'cstring': {
+      if (typeof value === 'string' && /[^\x00-\xff]/.test(value)) {
+        throw new PduEncodeError(`${name}: only single-octet characters fit a C-Octet String`, name);
+      }
       const octets = toOctets(value);
       if (octets.includes(0)) throw new PduEncodeError(`${name}: contains a NUL octet`, name);
+      const limit = (C_STRING_OCTETS as Record<string, number>)[name];
+      if (limit !== undefined && octets.length + 1 > limit) {
+        throw new PduEncodeError(`${name}: ${octets.length} octets; at most ${limit - 1} fit (${limit} with its NUL)`, name);
+      }
       return Buffer.concat([octets, Buffer.alloc(1)]);
     }
     case 'sized-octets': {

@@ -53,14 +53,16 @@ export class SmppPeer extends EventEmitter<PeerEvents> {
     this.connection.send({ command: 'generic_nack', sequenceNumber, commandStatus: statusCode(status) });
   }
 
-  private dispatch({ pdu, problems }: DecodedPdu): void {
+  private dispatch({ pdu }: DecodedPdu): void {
     if (isResponseId(pdu.commandId)) {
       // A response nobody waits for (late, duplicated, unknown command) is already in the trace; nothing to do.
       this.tracker.settle(pdu);
       return;
     }
+    // Only a command we cannot name gets generic_nack. A known request with a flaw (a TLV without its NUL, an
+    // sm_length past the end) goes on with its problems shown in the trace: nacking it would make the SMSC
+    // re-send it forever, and nothing of it would ever reach the inbox.
     if (pdu.command.startsWith('unknown_')) return this.genericNack(pdu.sequenceNumber, 'ESME_RINVCMDID');
-    if (problems.length > 0) return this.genericNack(pdu.sequenceNumber, 'ESME_RINVCMDLEN');
     if (pdu.command === 'enquire_link') return this.respond(pdu);
     this.emit('request', pdu);
   }

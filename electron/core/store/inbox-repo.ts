@@ -43,6 +43,24 @@ export class InboxRepo {
     return this.get(Number(result.lastInsertRowid))!;
   }
 
+  /** Receipts that arrived before their message's submit_sm_resp was stored (same TCP read, or another session). */
+  unmatchedReceiptsFor(profileIds: string[], normalisedMessageId: string): Array<{ id: number; stat: string; receivedAt: number }> {
+    const scope = profileIds.map(() => '?').join(', ');
+    return this.db
+      .prepare(
+        `SELECT id, receipt_stat AS stat, received_at AS receivedAt FROM inbox
+         WHERE kind = 'receipt' AND matched_message IS NULL AND profile_id IN (${scope})
+           AND (ltrim(lower(receipt_message_id), '0') = ? OR (? = '0' AND ltrim(lower(receipt_message_id), '0') = ''))
+         ORDER BY id`,
+      )
+      .all(...profileIds, normalisedMessageId, normalisedMessageId) as unknown as Array<{ id: number; stat: string; receivedAt: number }>;
+  }
+
+  match(id: number, messageId: string): InboxItem {
+    this.db.prepare('UPDATE inbox SET matched_message = ? WHERE id = ?').run(messageId, id);
+    return this.get(id)!;
+  }
+
   get(id: number): InboxItem | null {
     const row = this.db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as unknown as InboxRow | undefined;
     return row ? toItem(row) : null;

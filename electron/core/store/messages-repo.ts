@@ -10,6 +10,12 @@ interface MessageRow {
   receipt_at: number | null;
 }
 
+const FINAL_STATS = ['DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN'];
+const NON_FINAL_STATS = ['ENROUTE', 'ACCEPTD'];
+const sqlList = (values: string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
+const FINAL_SQL = sqlList(FINAL_STATS);
+const NON_FINAL_SQL = sqlList(NON_FINAL_STATS);
+
 export type NewMessage = Pick<MessageView, 'id' | 'sessionId' | 'profileId' | 'sourceAddr' | 'destinationAddr' | 'text' | 'dataCoding'>;
 
 export class MessagesRepo {
@@ -40,21 +46,34 @@ export class MessagesRepo {
     return this.get(id)!;
   }
 
+  /** Records a receipt's stat; an intermediate one (ENROUTE, ACCEPTD) never overwrites a final outcome. */
   receipted(id: string, stat: string, at: number): MessageView {
-    this.db.prepare('UPDATE messages SET state = ?, receipt_at = ? WHERE id = ?').run(stat, at, id);
+    this.db
+      .prepare(`UPDATE messages SET state = CASE WHEN ? IN ${NON_FINAL_SQL} AND state IN ${FINAL_SQL} THEN state ELSE ? END, receipt_at = ? WHERE id = ?`)
+      .run(stat, stat, at, id);
     return this.get(id)!;
   }
 
-  /** The newest message of this SMSC profile with this message_id: literal spelling first, then conversions. */
-  findBySmscId(profileId: string, messageId: string): MessageView | null {
-    const statement = this.db.prepare(
-      'SELECT * FROM messages WHERE profile_id = ? AND message_id_norm = ? ORDER BY submitted_at DESC LIMIT 1',
-    );
-    for (const candidate of messageIdCandidates(messageId)) {
-      const row = statement.get(profileId, candidate) as unknown as MessageRow | undefined;
-      if (row) return toView(row);
-    }
-    return null;
+  /**
+   * The message a receipt's id reports on, among these profiles' messages: the newest with the same spelling
+   * (case and zero padding aside); failing that, a hex/decimal conversion — but only when exactly one message
+   * still waiting for its receipt answers to it, because a guess that picks the wrong message is worse than none.
+   */
+  findBySmscId(profileIds: string[], messageId: string): MessageView | null {
+    const scope = profileIds.map(() => '?').join(', ');
+    const [literal, ...converted] = messageIdCandidates(messageId);
+    const exact = this.db
+      .prepare(`SELECT * FROM messages WHERE profile_id IN (${scope}) AND message_id_norm = ? ORDER BY submitted_at DESC LIMIT 1`)
+      .get(...profileIds, literal!) as unknown as MessageRow | undefined;
+    if (exact) return toView(exact);
+    if (converted.length === 0) return null;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM messages WHERE profile_id IN (${scope}) AND receipt_at IS NULL
+           AND message_id_norm IN (${converted.map(() => '?').join(', ')}) LIMIT 2`,
+      )
+      .all(...profileIds, ...converted) as unknown as MessageRow[];
+    return rows.length === 1 ? toView(rows[0]!) : null;
   }
 
   get(id: string): MessageView | null {

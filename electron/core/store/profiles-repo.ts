@@ -58,6 +58,16 @@ export class ProfilesRepo {
     return deleted;
   }
 
+  /**
+   * The profiles that reach the same SMSC account (host, port and system_id; the built-in simulator's are one):
+   * a receipt arriving on any of them may report on a message sent through another (a TX and an RX profile).
+   */
+  sameSmsc(profile: Profile): string[] {
+    const key = (p: Profile) => (p.builtinSimulator ? 'builtin' : `${p.host.toLowerCase()}:${p.port}:${p.systemId}`);
+    const ids = this.list().filter((p) => key(p) === key(profile)).map((p) => p.id);
+    return ids.includes(profile.id) ? ids : [...ids, profile.id];
+  }
+
   password(id: string): string {
     return this.secrets.get(id) ?? '';
   }
