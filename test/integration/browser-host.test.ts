@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { WebSocket } from 'ws';
 import { createServices, type Services } from '../../electron/core/services';
 import { MemorySecretStore } from '../../electron/core/store/secret-store';
 import { startBrowserHost, type BrowserHost } from '../../electron/serve/browser-host';

@@ -254,7 +254,7 @@ function writeField(name: string, kind: FieldKind, type: SmppFieldType, value: u
       return out;
     }
     case 'cstring': {
-      if (typeof value === 'string' && /[^\x00-\xff]/.test(value)) {
+      if (typeof value === 'string' && [...value].some((char) => char.charCodeAt(0) > 0xff)) {
         throw new PduEncodeError(`${name}: only single-octet characters fit a C-Octet String`, name);
       }
       const octets = toOctets(value);
