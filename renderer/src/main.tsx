@@ -9,6 +9,7 @@ import { startConsoleSync } from './store/console-sync';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/trace.css';
+import './styles/profiles.css';
 
 const host = connectHost();
 const store = createConsoleStore(host.api);

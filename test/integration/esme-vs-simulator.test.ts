@@ -42,13 +42,13 @@ describe('ESME session against the built-in simulator', () => {
     expect(receipt.fields.source_addr).toBe('447700900123');
     expect(receiptOf(receipt)).toMatchObject({ messageId, stat: 'DELIVRD' });
     // deliver_sm_resp is written after onDeliver resolved
-    await waitFor(() => wire.find((r) => r.direction === 'out' && r.decoded?.pdu.command === 'deliver_sm_resp'));
+    await waitFor(() => wire.find((r) => r.direction === 'out' && r.pdu?.command === 'deliver_sm_resp'));
 
     await session.close();
     await waitFor(() => session.state === 'closed');
     expect(states).toEqual(['connecting', 'binding', 'bound', 'unbinding', 'closed']);
     expect(session.closeReason).toBe('unbound');
-    const commands = wire.map((r) => `${r.direction} ${r.decoded?.pdu.command}`);
+    const commands = wire.map((r) => `${r.direction} ${r.pdu?.command}`);
     expect(commands).toEqual([
       'out bind_transceiver', 'in bind_transceiver_resp', 'out submit_sm', 'in submit_sm_resp',
       'in deliver_sm', 'out deliver_sm_resp', 'out unbind', 'in unbind_resp',
@@ -60,12 +60,12 @@ describe('ESME session against the built-in simulator', () => {
     const { session, wire } = esmeSession(simulator.address.port, { enquireLinkIntervalMs: 50 });
     await session.open();
     const seen = (direction: string, command: string) =>
-      wire.filter((r) => r.direction === direction && r.decoded?.pdu.command === command).length;
+      wire.filter((r) => r.direction === direction && r.pdu?.command === command).length;
     await waitFor(() => seen('out', 'enquire_link') >= 2 && seen('in', 'enquire_link_resp') >= 2);
     await waitFor(() => seen('in', 'enquire_link') >= 2 && seen('out', 'enquire_link_resp') >= 2);
     // each of the SMSC's enquire_links got a response with its own sequence number
-    const asked = wire.filter((r) => r.direction === 'in' && r.decoded?.pdu.command === 'enquire_link').map((r) => r.decoded!.pdu.sequenceNumber);
-    const answered = wire.filter((r) => r.direction === 'out' && r.decoded?.pdu.command === 'enquire_link_resp').map((r) => r.decoded!.pdu.sequenceNumber);
+    const asked = wire.filter((r) => r.direction === 'in' && r.pdu?.command === 'enquire_link').map((r) => r.pdu!.sequenceNumber);
+    const answered = wire.filter((r) => r.direction === 'out' && r.pdu?.command === 'enquire_link_resp').map((r) => r.pdu!.sequenceNumber);
     expect(answered.slice(0, 2)).toEqual(asked.slice(0, 2));
     await session.close();
   });

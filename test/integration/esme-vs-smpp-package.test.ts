@@ -66,7 +66,7 @@ describe('ESME session against the smpp package server', () => {
 
     const receipt = await waitFor(() => delivered[0]);
     expect(receiptOf(receipt)).toMatchObject({ messageId: 'ab_12', stat: 'DELIVRD' });
-    await waitFor(() => wire.find((r) => r.direction === 'out' && r.decoded?.pdu.command === 'enquire_link_resp'));
+    await waitFor(() => wire.find((r) => r.direction === 'out' && r.pdu?.command === 'enquire_link_resp'));
 
     await session.close();
     await waitFor(() => session.state === 'closed');

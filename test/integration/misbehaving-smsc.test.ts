@@ -19,7 +19,7 @@ async function boundSession(script: RawScript, overrides: Parameters<typeof esme
   const { session, wire } = esmeSession(smsc.port, { responseTimeoutMs: 500, ...overrides });
   await session.open();
   const inbound = () => wire.filter((r) => r.direction === 'in');
-  const sent = (command: string) => wire.filter((r) => r.direction === 'out' && r.decoded?.pdu.command === command);
+  const sent = (command: string) => wire.filter((r) => r.direction === 'out' && r.pdu?.command === command);
   return { session, wire, inbound, sent };
 }
 
@@ -39,7 +39,7 @@ describe('framing faults close the session with the reason and keep the bytes', 
     const bytes = rawPdu(0x00000005, 9, Buffer.alloc(0), length);
     const { session, inbound, sent } = await faultAfterBind(bytes);
     await waitFor(() => session.state === 'closed');
-    expect(sent('generic_nack')[0]?.decoded?.pdu).toMatchObject({ sequenceNumber: 9, commandStatus: 0x02 });
+    expect(sent('generic_nack')[0]?.pdu).toMatchObject({ sequenceNumber: 9, commandStatus: 0x02 });
     expect(session.closeReason).toBe(`unframeable input: ${reason}`);
     const record = inbound().at(-1)!;
     expect(record.problem).toBe(`${reason}: the stream cannot be framed`);
@@ -89,7 +89,7 @@ describe('body faults are named in the trace; the session goes on', () => {
     const { session, inbound, sent } = await faultAfterBind(bad, { onDeliver: async (pdu) => (delivered.push(pdu.sequenceNumber), 0) });
     await waitFor(() => sent('deliver_sm_resp').length === 1);
     expect(inbound().at(-1)!.problem).toBe('receipted_message_id: TLV length 100 runs past the end of the PDU (6 octets left)');
-    expect(sent('deliver_sm_resp')[0]!.decoded!.pdu).toMatchObject({ sequenceNumber: 7, commandStatus: 0 });
+    expect(sent('deliver_sm_resp')[0]!.pdu!).toMatchObject({ sequenceNumber: 7, commandStatus: 0 });
     expect(delivered).toEqual([7]);
     expect(sent('generic_nack')).toEqual([]);
     expect(session.state).toBe('bound');
@@ -122,7 +122,7 @@ describe('body faults are named in the trace; the session goes on', () => {
   it('an unknown request command_id gets generic_nack ESME_RINVCMDID', async () => {
     const { session, inbound, sent } = await faultAfterBind(rawPdu(0x00000777, 11, Buffer.from([1, 2, 3])));
     await waitFor(() => sent('generic_nack').length === 1);
-    expect(sent('generic_nack')[0]!.decoded!.pdu).toMatchObject({ sequenceNumber: 11, commandStatus: 0x03 });
+    expect(sent('generic_nack')[0]!.pdu!).toMatchObject({ sequenceNumber: 11, commandStatus: 0x03 });
     expect(inbound().at(-1)!.problem).toBe('unknown command_id 0x00000777');
     expect(session.state).toBe('bound');
   });

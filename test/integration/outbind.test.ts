@@ -27,7 +27,7 @@ describe('outbind', () => {
     await opening;
     expect(session.state).toBe('bound');
     expect(session.smscSystemId).toBe('OUTBINDER');
-    expect(wire.map((r) => `${r.direction} ${r.decoded?.pdu.command}`).slice(0, 3)).toEqual([
+    expect(wire.map((r) => `${r.direction} ${r.pdu?.command}`).slice(0, 3)).toEqual([
       'in outbind', 'out bind_receiver', 'in bind_receiver_resp',
     ]);
     await session.close();

@@ -41,7 +41,7 @@ describe('TLS to the SMSC', () => {
     expect(session.state).toBe('bound');
     const response = await session.request('submit_sm', { source_addr: '1', destination_addr: '2', short_message: Buffer.from('hi') });
     expect(response.commandStatus).toBe(0);
-    expect(wire.map((r) => r.decoded?.pdu.command)).toContain('submit_sm_resp');
+    expect(wire.map((r) => r.pdu?.command)).toContain('submit_sm_resp');
     await session.close();
   });
 

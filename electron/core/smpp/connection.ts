@@ -4,7 +4,7 @@
 // only a stream that cannot be framed any more (impossible command_length) is closed, with the reason.
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
-import { decodePdu, encodePdu, type DecodedPdu, type PduInit } from './pdu-codec';
+import { decodePdu, encodePdu, pduFromInit, type DecodedPdu, type Pdu, type PduInit } from './pdu-codec';
 import { HEADER_LENGTH } from './smpp-tables';
 
 export type Direction = 'in' | 'out';
@@ -14,7 +14,7 @@ export interface WireRecord {
   direction: Direction;
   bytes: Buffer;
   /** Null when the bytes could not even be framed as a PDU. */
-  decoded: DecodedPdu | null;
+  pdu: Pdu | null;
   problem: string | null;
 }
 
@@ -45,6 +45,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   private pending: Buffer | null = null;
   private closedReason: string | null = null;
   private stallTimer: NodeJS.Timeout | null = null;
+  private corked = false;
   private readonly maxPduLength: number;
 
   constructor(
@@ -76,14 +77,28 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   /** Encodes and writes one PDU; returns its bytes. Throws PduEncodeError before anything is written. */
   send(init: PduInit): Buffer {
     const bytes = encodePdu(init);
-    this.sendBytes(bytes);
+    this.write(bytes, pduFromInit(init, bytes.readUInt32BE(4)));
     return bytes;
   }
 
-  /** Writes bytes that are already a PDU, as they are. */
+  /** Writes bytes that are already a PDU, as they are (a raw PDU typed by the user). */
   sendBytes(bytes: Buffer): void {
+    this.write(bytes, safeDecode(bytes).decoded?.pdu ?? null);
+  }
+
+  private write(bytes: Buffer, pdu: Pdu | null): void {
     if (!this.isOpen) throw new Error(`connection is closed (${this.closedReason ?? 'socket destroyed'})`);
-    this.trace('out', bytes, safeDecode(bytes).decoded, null);
+    this.trace('out', bytes, pdu, null);
+    // Everything written in one turn of the event loop leaves in one segment (a window's worth of responses),
+    // instead of one syscall per PDU.
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
     this.socket.write(bytes);
   }
 
@@ -117,7 +132,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
       const bytes = Buffer.from(buffer.subarray(0, commandLength));
       buffer = buffer.subarray(commandLength);
       const { decoded, problem } = safeDecode(bytes);
-      this.trace('in', bytes, decoded, problem);
+      this.trace('in', bytes, decoded?.pdu ?? null, problem ?? (decoded?.problems.join('; ') || null));
       if (decoded) this.emit('pdu', decoded);
       if (!this.isOpen) return;
     }
@@ -143,8 +158,8 @@ export class Connection extends EventEmitter<ConnectionEvents> {
     }, timeoutMs);
   }
 
-  private trace(direction: Direction, bytes: Buffer, decoded: DecodedPdu | null, problem: string | null): void {
-    this.options.trace?.record({ direction, bytes, decoded, problem: problem ?? (decoded?.problems.join('; ') || null) });
+  private trace(direction: Direction, bytes: Buffer, pdu: Pdu | null, problem: string | null): void {
+    this.options.trace?.record({ direction, bytes, pdu, problem });
   }
 
   private markClosed(reason: string): void {

@@ -292,6 +292,21 @@ function toOctets(value: unknown): Buffer {
   return Buffer.from(String(value ?? ''), 'latin1');
 }
 
+/**
+ * The PDU a PduInit describes, without decoding the bytes it became: the trace summarises outgoing PDUs from what
+ * was asked for (the bytes are kept exactly either way). Mandatory fields left to defaults are absent here.
+ */
+export function pduFromInit(init: PduInit, commandId: number): Pdu {
+  return {
+    commandId,
+    command: init.command,
+    commandStatus: init.commandStatus ?? 0,
+    sequenceNumber: init.sequenceNumber,
+    fields: init.fields ?? {},
+    tlvs: Object.entries(init.tlvs ?? {}).map(([name, value]) => ({ tag: tlvs[name]?.id ?? 0, name, value })),
+  };
+}
+
 /** A decoded PDU's TLV value by name (the first one, when a TLV repeats). */
 export function tlvValue(pdu: Pdu, name: string): PduValue | undefined {
   return pdu.tlvs.find((tlv) => tlv.name === name)?.value;

@@ -4,10 +4,11 @@
 // every offset stays true): a trace or a database must not leak a password. The UI shows it masked.
 import type { DefaultAlphabet, TraceDetail, TraceSummary } from '../../../shared/contract';
 import type { TraceSink, WireRecord } from '../smpp/connection';
-import { decodePdu, type DecodedPdu } from '../smpp/pdu-codec';
+import { decodePdu, type Pdu } from '../smpp/pdu-codec';
 import { commandName, statusName } from '../smpp/smpp-tables';
 import type { TraceRecord, TraceRepo } from '../store/trace-repo';
 import { Batcher } from './batcher';
+import { RecordRing } from './record-ring';
 import { formatFieldValue } from './field-format';
 import { summarisePdu } from './pdu-summary';
 
@@ -21,10 +22,9 @@ const MASK = 0x2a; // '*'
 
 export class TraceHub {
   private nextId: number;
-  private readonly ring: TraceRecord[] = [];
+  private readonly ring: RecordRing<TraceRecord>;
   /** Per session, what data_coding 0 means (records of earlier runs are read as GSM 03.38). */
   private readonly alphabets = new Map<string, DefaultAlphabet>();
-  private readonly ringSize: number;
   private readonly toUi: Batcher<TraceSummary>;
   private readonly toStore: Batcher<TraceRecord>;
 
@@ -33,7 +33,7 @@ export class TraceHub {
     options: TraceHubOptions,
   ) {
     this.nextId = repo.nextId();
-    this.ringSize = options.ringSize ?? 10_000;
+    this.ring = new RecordRing(options.ringSize ?? 10_000);
     this.toUi = new Batcher(options.onBatch, 50, 500);
     this.toStore = new Batcher((batch) => repo.append(batch), 100, 1000);
   }
@@ -45,7 +45,7 @@ export class TraceHub {
   }
 
   record(sessionId: string, entry: WireRecord): TraceSummary {
-    const bytes = maskPassword(entry.bytes, entry.decoded);
+    const bytes = maskPassword(entry.bytes, entry.pdu);
     const header = bytes.length >= 16;
     const commandId = header ? bytes.readUInt32BE(4) : 0;
     const commandStatus = header ? bytes.readUInt32BE(8) : 0;
@@ -55,12 +55,12 @@ export class TraceHub {
       time: Date.now(),
       direction: entry.direction,
       commandId,
-      commandName: entry.decoded ? entry.decoded.pdu.command : header ? commandName(commandId) : 'unframed bytes',
+      commandName: entry.pdu ? entry.pdu.command : header ? commandName(commandId) : 'unframed bytes',
       commandStatus,
       statusName: statusName(commandStatus),
       sequenceNumber: header ? bytes.readUInt32BE(12) : 0,
       length: bytes.length,
-      summary: entry.decoded ? summarisePdu(entry.decoded.pdu, this.alphabets.get(sessionId)) : '',
+      summary: entry.pdu ? summarisePdu(entry.pdu, this.alphabets.get(sessionId)) : '',
       problem: entry.problem,
       bytes,
     };
@@ -69,7 +69,6 @@ export class TraceHub {
 
   private keep(record: TraceRecord): TraceSummary {
     this.ring.push(record);
-    if (this.ring.length > this.ringSize) this.ring.splice(0, this.ring.length - this.ringSize);
     const { bytes: _bytes, ...summary } = record;
     this.toUi.push(summary);
     this.toStore.push(record);
@@ -91,7 +90,7 @@ export class TraceHub {
   }
 
   detail(id: number): TraceDetail | null {
-    const record = this.findInRing(id) ?? this.repo.get(id);
+    const record = this.ring.get(id) ?? (this.toStore.flush(), this.repo.get(id));
     if (!record) return null;
     const { bytes, ...summary } = record;
     const fields =
@@ -110,18 +109,13 @@ export class TraceHub {
     this.toUi.flush();
     this.toStore.flush();
   }
-
-  private findInRing(id: number): TraceRecord | undefined {
-    const first = this.ring[0];
-    if (!first || id < first.id) return undefined;
-    const candidate = this.ring[id - first.id];
-    return candidate?.id === id ? candidate : this.ring.find((r) => r.id === id);
-  }
 }
 
-function maskPassword(bytes: Buffer, decoded: DecodedPdu | null): Buffer {
-  // bind_* and outbind carry a password field; the package's tables say which, so no list is kept here.
-  const field = decoded?.layout.find((f) => f.name === 'password');
+function maskPassword(bytes: Buffer, pdu: Pdu | null): Buffer {
+  // bind_* and outbind carry a password field; the package's tables say which, so no list is kept here. Only
+  // those PDUs are decoded again here, to find where the password sits.
+  if (!pdu || pdu.fields.password === undefined) return bytes;
+  const field = decodePdu(bytes).layout.find((f) => f.name === 'password');
   if (!field || field.length <= 1) return bytes;
   const masked = Buffer.from(bytes);
   masked.fill(MASK, field.offset, field.offset + field.length - 1); // keep the NUL terminator

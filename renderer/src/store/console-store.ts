@@ -5,15 +5,17 @@ import type { ConsoleApi } from '../../../shared/contract';
 import { createHostSlice, type HostSlice } from './host-slice';
 import { createInboxSlice, type InboxSlice } from './inbox-slice';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice';
+import { createProfilesSlice, type ProfilesSlice } from './profiles-slice';
 import { createSessionsSlice, type SessionsSlice } from './sessions-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
 
-export type ConsoleState = HostSlice & SessionsSlice & TraceSlice & MessagesSlice & InboxSlice;
+export type ConsoleState = HostSlice & ProfilesSlice & SessionsSlice & TraceSlice & MessagesSlice & InboxSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 
 export function createConsoleStore(api: ConsoleApi): ConsoleStore {
   return createStore<ConsoleState>()((...args) => ({
     ...createHostSlice(...args),
+    ...createProfilesSlice(api)(...args),
     ...createSessionsSlice(api)(...args),
     ...createTraceSlice(api)(...args),
     ...createMessagesSlice(api)(...args),

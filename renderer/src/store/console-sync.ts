@@ -15,6 +15,8 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
   const appendTrace = createFrameBatcher((batch: TraceSummary[]) => state().appendTrace(batch), MAX_PENDING_TRACE);
   const unsubscribes = [
     api.on('session', (session) => state().upsertSession(session)),
+    // The whole list after any change, wherever it came from (this window, another one, an import).
+    api.on('profiles', (profiles) => state().setProfiles(profiles)),
     api.on('trace', appendTrace),
     api.on('message', (message) => state().upsertMessage(message)),
     api.on('inbox', (item) => state().upsertInbox(item)),

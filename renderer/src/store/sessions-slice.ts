@@ -1,16 +1,14 @@
-// Profiles and ESME sessions, with the connect/disconnect actions the Sessions region drives.
+// ESME sessions, with the connect/disconnect actions the Sessions region drives (profiles: profiles-slice.ts).
 import type { StateCreator } from 'zustand';
-import type { ConsoleApi, ProfileView, SessionView } from '../../../shared/contract';
+import type { ConsoleApi, SessionView } from '../../../shared/contract';
 import { errorMessage } from '../api/call-error';
 import type { ConsoleState } from './console-store';
 import { mergeLoaded, upsertById } from './list-updates';
 
 export interface SessionsSlice {
-  profiles: ProfileView[];
   /** In the order the console first heard of them, so the last one is the newest. */
   sessions: SessionView[];
   sessionsError: string | null;
-  setProfiles: (profiles: ProfileView[]) => void;
   loadSessions: (sessions: SessionView[]) => void;
   upsertSession: (session: SessionView) => void;
   connect: (profileId: string) => Promise<void>;
@@ -19,10 +17,8 @@ export interface SessionsSlice {
 
 export function createSessionsSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], SessionsSlice> {
   return (set, get) => ({
-    profiles: [],
     sessions: [],
     sessionsError: null,
-    setProfiles: (profiles) => set({ profiles }),
     loadSessions: (loaded) => set((state) => ({ sessions: mergeLoaded(loaded, state.sessions) })),
     upsertSession: (session) => set((state) => ({ sessions: upsertById(state.sessions, session) })),
     connect: async (profileId) => {

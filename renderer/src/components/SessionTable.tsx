@@ -1,0 +1,84 @@
+// The sessions, newest first: bind state with why a session closed or when it reconnects, the SMSC's
+// system_id, a Disconnect for every session still alive (one waiting to reconnect counts: Disconnect stops the
+// waiting), and the live counters on a full-width line of their own under each session — the region is
+// narrow, and the line is long.
+import type { SessionView } from '../../../shared/contract';
+import { shortId } from '../format/display';
+import { COUNTERS_EXPLAINED, describeCounters } from '../format/session-counters';
+import { sessionTone } from '../format/tones';
+import { useConsole } from '../store/console-context';
+import { ReconnectCountdown } from './ReconnectCountdown';
+import { StatusWord } from './StatusWord';
+import { VisuallyHidden } from './VisuallyHidden';
+
+const COLUMNS = 4;
+
+export function SessionTable({ sessions }: { sessions: SessionView[] }) {
+  if (sessions.length === 0) return <p className="muted">No sessions yet: pick a profile and Connect.</p>;
+  return (
+    <table className="dense sessions-table" aria-label="Session list">
+      <thead>
+        <tr>
+          <th scope="col">Session</th>
+          <th scope="col">State</th>
+          <th scope="col" title="system_id from the SMSC's bind response">
+            SMSC
+          </th>
+          <th scope="col">
+            <VisuallyHidden>Actions</VisuallyHidden>
+          </th>
+        </tr>
+      </thead>
+      {/* Newest first: the session just connected is the one being watched. */}
+      {sessions.toReversed().map((session) => (
+        <SessionRows key={session.id} session={session} />
+      ))}
+    </table>
+  );
+}
+
+/** One session: its row (with data-state, which tests and styles key on) and its counters line. */
+function SessionRows({ session }: { session: SessionView }) {
+  const disconnect = useConsole((state) => state.disconnect);
+  const alive = session.state !== 'closed' || session.nextAttemptAt !== null;
+  return (
+    <tbody>
+      <tr data-state={session.state}>
+        <td className="wrap" title={`Session ${session.id}`}>
+          {session.profileName} <span className="mono muted">{shortId(session.id)}</span>
+        </td>
+        <td className="wrap">
+          <StatusWord tone={sessionTone(session.state)}>{session.state}</StatusWord>
+          {session.nextAttemptAt !== null && (
+            <>
+              {' · '}
+              <ReconnectCountdown key={session.nextAttemptAt} at={session.nextAttemptAt} />
+            </>
+          )}
+          {session.state === 'closed' && session.closeReason !== null && (
+            <div className="close-reason">{session.closeReason}</div>
+          )}
+        </td>
+        <td className="mono">{session.state === 'bound' ? (session.smscSystemId ?? '') : ''}</td>
+        <td>
+          {alive && (
+            // The visible word starts the accessible name, which adds the profile to tell rows apart.
+            <button
+              type="button"
+              aria-label={`Disconnect ${session.profileName}`}
+              onClick={() => void disconnect(session.id)}
+            >
+              Disconnect
+            </button>
+          )}
+        </td>
+      </tr>
+      <tr className="counters-row">
+        <td colSpan={COLUMNS} className="counters wrap" title={COUNTERS_EXPLAINED}>
+          <VisuallyHidden>Counters: </VisuallyHidden>
+          {describeCounters(session.counters)}
+        </td>
+      </tr>
+    </tbody>
+  );
+}

@@ -1,0 +1,42 @@
+// How the link is kept and paced once bound (keep-alive, timeouts, window, rate), what happens when it drops,
+// and what this SMSC means by data_coding 0 — SMSCs disagree, so it is a per-profile setting.
+import { useProfileForm } from './form-context';
+import { CheckField, NumberField, SelectField, TextField, type Choice } from './FormFields';
+
+const ALPHABETS: readonly Choice[] = [
+  { value: 'gsm7', label: 'GSM 03.38' },
+  { value: 'latin1', label: 'Latin-1' },
+  { value: 'ia5', label: 'IA5/ASCII' },
+];
+
+export function LinkSection() {
+  const { form } = useProfileForm();
+  return (
+    <>
+      <fieldset className="profile-form__group">
+        <legend>Link</legend>
+        <NumberField path="enquireLinkIntervalMs" />
+        <NumberField path="enquireLinkMisses" />
+        <NumberField path="responseTimeoutMs" />
+        <NumberField path="windowSize" />
+        <NumberField path="maxSubmitRate" />
+        <NumberField path="throttleRetries" hint="After ESME_RTHROTTLED or ESME_RMSGQFUL, before the submit counts as failed." />
+      </fieldset>
+      <fieldset className="profile-form__group">
+        <legend>Reconnect</legend>
+        <CheckField path="reconnect.enabled" />
+        {form.settings.reconnect.enabled && (
+          <>
+            <NumberField path="reconnect.minBackoffMs" />
+            <NumberField path="reconnect.maxBackoffMs" />
+          </>
+        )}
+      </fieldset>
+      <fieldset className="profile-form__group">
+        <legend>Messages</legend>
+        <SelectField path="defaultAlphabet" choices={ALPHABETS} hint="SMPP leaves the default alphabet to the SMSC." />
+        <TextField path="notes" multiline />
+      </fieldset>
+    </>
+  );
+}
