@@ -1,6 +1,8 @@
 // `npm run bench [-- --json]`: submit_sm throughput of a core ESME session against the built-in simulator
 // running in another process, with full trace capture on (every PDU's bytes into the database), at window
-// 1, 10 and 100. Prints figures; it asserts nothing (targets are read by people, not by timed tests).
+// 1, 10 and 100 — beside the `smpp` package's own Session doing the same against the same simulator, and the
+// ratio. Each figure is the median of BENCH_RUNS runs. It asserts nothing: targets are read by people (issue 3:
+// ≥ 0.9 × the package at window 100, and ≥ 20,000 submit_sm/s), never by timed tests.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +13,12 @@ import { SmscSimulator } from '../electron/core/simulator/smsc-simulator';
 import { openDatabase } from '../electron/core/store/database';
 import { TraceRepo } from '../electron/core/store/trace-repo';
 import { TraceHub } from '../electron/core/trace/trace-hub';
+import * as smpp from 'smpp';
 import { encodeGsm7 } from '../shared/text-codec';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
-const WINDOWS = [1, 10, 100];
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const WINDOWS = (process.env.BENCH_WINDOWS ?? '1,10,100').split(',').map(Number);
 
 async function runSimulatorChild(): Promise<void> {
   const simulator = new SmscSimulator({ host: '127.0.0.1', port: 0 });
@@ -59,6 +63,38 @@ async function submitRate(port: number, windowSize: number, hub: TraceHub): Prom
   return MESSAGES / seconds;
 }
 
+/** The same load through the smpp package's Session (its own framing, codec and callbacks; no trace). */
+async function packageSubmitRate(port: number, windowSize: number): Promise<number> {
+  const session = smpp.connect({ host: '127.0.0.1', port });
+  session.on('error', (error: Error) => console.error(`smpp package session: ${error.message}`));
+  const call = (command: string, options: Record<string, unknown>) =>
+    new Promise<smpp.PDU>((resolve) => (session[command] as (o: unknown, cb: (pdu: smpp.PDU) => void) => void).call(session, options, resolve));
+  await new Promise((resolve) => session.once('connect', resolve));
+  const bound = await call('bind_transceiver', { system_id: 'bench-pkg', password: '' });
+  if (bound.command_status !== 0) throw new Error(`package bind refused: ${bound.command_status}`);
+  const fields = { source_addr: '12345', destination_addr: '447700900123', data_coding: 0, short_message: Buffer.from(encodeGsm7('Benchmark message, GSM 03.38')) };
+  const started = process.hrtime.bigint();
+  let sent = 0;
+  await Promise.all(
+    Array.from({ length: windowSize }, async () => {
+      while (sent < MESSAGES) {
+        sent += 1;
+        const response = await call('submit_sm', fields);
+        if (response.command_status !== 0) throw new Error(`package submit_sm_resp ${response.command_status}`);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await call('unbind', {});
+  session.close();
+  return MESSAGES / seconds;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--simulator')) return runSimulatorChild();
   const json = process.argv.includes('--json');
@@ -68,9 +104,33 @@ async function main(): Promise<void> {
   const { child, port } = await startSimulatorProcess();
   try {
     for (const windowSize of WINDOWS) {
-      const rate = await submitRate(port, windowSize, hub);
-      const figure = { name: 'submit_sm per second, core session, trace on', window: windowSize, messages: MESSAGES, value: Math.round(rate), unit: 'submit_sm/s' };
-      console.log(json ? JSON.stringify(figure) : `${figure.name}, window ${windowSize}: ${figure.value.toLocaleString('en')} submit_sm/s (${MESSAGES} messages)`);
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        // alternate who goes first, so neither always meets a warmer machine
+        if (run % 2 === 0) {
+          ours.push(await submitRate(port, windowSize, hub));
+          theirs.push(await packageSubmitRate(port, windowSize));
+        } else {
+          theirs.push(await packageSubmitRate(port, windowSize));
+          ours.push(await submitRate(port, windowSize, hub));
+        }
+      }
+      const core = Math.round(median(ours));
+      const pkg = Math.round(median(theirs));
+      const figures = [
+        { name: 'submit_sm/s, core session, full trace capture', window: windowSize, value: core, unit: 'submit_sm/s' },
+        { name: 'submit_sm/s, smpp package Session, no trace', window: windowSize, value: pkg, unit: 'submit_sm/s' },
+        { name: 'ratio core / smpp package', window: windowSize, value: Math.round((core / pkg) * 100) / 100, unit: 'x' },
+      ];
+      if (json) for (const figure of figures) console.log(JSON.stringify({ ...figure, messages: MESSAGES, runs: RUNS }));
+      else {
+        console.log(
+          `window ${String(windowSize).padStart(3)}: core ${core.toLocaleString('en')} submit_sm/s (trace on) · ` +
+            `smpp package ${pkg.toLocaleString('en')} submit_sm/s · ratio ${figures[2]!.value.toFixed(2)} ` +
+            `(median of ${RUNS} × ${MESSAGES.toLocaleString('en')} messages)`,
+        );
+      }
     }
   } finally {
     child.disconnect();

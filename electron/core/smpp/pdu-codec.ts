@@ -206,32 +206,88 @@ function readTlvValue(raw: Buffer, kind: FieldKind, label: string): { value: Pdu
   return { value: Buffer.from(raw) };
 }
 
+/** Grows one buffer as fields are written: no Buffer per field, no concat. */
+class OctetWriter {
+  buffer = Buffer.allocUnsafe(256);
+  offset = 0;
+
+  ensure(extra: number): void {
+    if (this.offset + extra <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.offset + extra));
+    this.buffer.copy(grown, 0, 0, this.offset);
+    this.buffer = grown;
+  }
+
+  uint(value: number, size: number): void {
+    this.ensure(size);
+    this.buffer.writeUIntBE(value, this.offset, size);
+    this.offset += size;
+  }
+
+  octets(value: Uint8Array): void {
+    this.ensure(value.length);
+    this.buffer.set(value, this.offset);
+    this.offset += value.length;
+  }
+
+  latin1(value: string): void {
+    this.ensure(value.length);
+    this.offset += this.buffer.write(value, this.offset, 'latin1');
+  }
+
+  result(): Buffer {
+    return Buffer.from(this.buffer.subarray(0, this.offset));
+  }
+}
+
+interface FieldPlan {
+  name: string;
+  kind: FieldKind;
+  type: SmppFieldType;
+  fallback: unknown;
+}
+
+// Each command's mandatory fields in order, with their writer and default, worked out once per command.
+const plans = new Map<string, FieldPlan[]>();
+function planOf(command: string): FieldPlan[] {
+  let plan = plans.get(command);
+  if (!plan) {
+    plan = Object.entries(commands[command]?.params ?? {}).map(([name, param]) => ({
+      name, kind: kindOf.get(param.type) ?? 'package', type: param.type, fallback: param.default ?? param.type.default ?? 0,
+    }));
+    plans.set(command, plan);
+  }
+  return plan;
+}
+
 /** Encodes a PDU; throws PduEncodeError naming the field when a value cannot be carried. */
 export function encodePdu(init: PduInit): Buffer {
   const def = commands[init.command];
   if (!def) throw new PduEncodeError(`unknown command ${init.command}`, 'command');
   const commandStatus = init.commandStatus ?? 0;
-  const chunks: Buffer[] = [Buffer.alloc(HEADER_LENGTH)];
+  const out = new OctetWriter();
+  out.offset = HEADER_LENGTH;
   const isResponse = (def.id & 0x80000000) !== 0;
   // An error response carries no body (SMPP v3.4 §3.3: "the message body is not returned").
   if (!(isResponse && commandStatus !== 0)) {
-    for (const [name, param] of Object.entries(def.params ?? {})) {
-      const given = init.fields?.[name];
-      const value = given ?? param.default ?? param.type.default ?? 0;
-      chunks.push(writeField(name, kindOf.get(param.type) ?? 'package', param.type, value ?? 0));
+    for (const field of planOf(init.command)) {
+      writeField(out, field.name, field.kind, field.type, init.fields?.[field.name] ?? field.fallback ?? 0);
     }
     for (const [name, value] of Object.entries(init.tlvs ?? {})) {
       const tlvDef = tlvs[name];
       if (!tlvDef) throw new PduEncodeError(`unknown TLV ${name}`, name);
-      const body = writeTlvValue(name, kindOf.get(tlvDef.type) ?? 'octets', value);
-      if (body.length > 0xffff) throw new PduEncodeError(`${name}: ${body.length} octets; a TLV holds at most 65535`, name);
-      const head = Buffer.alloc(4);
-      head.writeUInt16BE(tlvDef.id, 0);
-      head.writeUInt16BE(body.length, 2);
-      chunks.push(head, body);
+      const kind = kindOf.get(tlvDef.type) ?? 'octets';
+      out.uint(tlvDef.id, 2);
+      const lengthAt = out.offset;
+      out.uint(0, 2);
+      if (kind === 'octets') out.octets(toOctets(value));
+      else writeField(out, name, kind, tlvDef.type, value);
+      const length = out.offset - lengthAt - 2;
+      if (length > 0xffff) throw new PduEncodeError(`${name}: ${length} octets; a TLV holds at most 65535`, name);
+      out.buffer.writeUInt16BE(length, lengthAt);
     }
   }
-  const bytes = Buffer.concat(chunks);
+  const bytes = out.result();
   bytes.writeUInt32BE(bytes.length, 0);
   bytes.writeUInt32BE(def.id, 4);
   bytes.writeUInt32BE(commandStatus >>> 0, 8);
@@ -239,7 +295,9 @@ export function encodePdu(init: PduInit): Buffer {
   return bytes;
 }
 
-function writeField(name: string, kind: FieldKind, type: SmppFieldType, value: unknown): Buffer {
+const WIDER_THAN_AN_OCTET = /[\u0100-\uffff]/;
+
+function writeField(out: OctetWriter, name: string, kind: FieldKind, type: SmppFieldType, value: unknown): void {
   switch (kind) {
     case 'int8':
     case 'int16':
@@ -249,41 +307,43 @@ function writeField(name: string, kind: FieldKind, type: SmppFieldType, value: u
       if (!Number.isInteger(number) || number < 0 || number >= 2 ** (8 * size)) {
         throw new PduEncodeError(`${name}: ${number} does not fit in ${size} octet(s)`, name);
       }
-      const out = Buffer.alloc(size);
-      out.writeUIntBE(number, 0, size);
-      return out;
+      return out.uint(number, size);
     }
     case 'cstring': {
-      if (typeof value === 'string' && [...value].some((char) => char.charCodeAt(0) > 0xff)) {
-        throw new PduEncodeError(`${name}: only single-octet characters fit a C-Octet String`, name);
-      }
-      const octets = toOctets(value);
-      if (octets.includes(0)) throw new PduEncodeError(`${name}: contains a NUL octet`, name);
       const limit = (C_STRING_OCTETS as Record<string, number>)[name];
-      if (limit !== undefined && octets.length + 1 > limit) {
-        throw new PduEncodeError(`${name}: ${octets.length} octets; at most ${limit - 1} fit (${limit} with its NUL)`, name);
+      if (typeof value === 'string') {
+        if (WIDER_THAN_AN_OCTET.test(value)) throw new PduEncodeError(`${name}: only single-octet characters fit a C-Octet String`, name);
+        checkCString(name, value.includes('\0'), value.length, limit);
+        out.latin1(value);
+      } else {
+        const octets = toOctets(value);
+        checkCString(name, octets.includes(0), octets.length, limit);
+        out.octets(octets);
       }
-      return Buffer.concat([octets, Buffer.alloc(1)]);
+      return out.uint(0, 1);
     }
     case 'sized-octets': {
       const octets = toOctets(value);
       if (octets.length > SHORT_MESSAGE_MAX) {
         throw new PduEncodeError(`${name}: ${octets.length} octets; its one-octet length allows at most ${SHORT_MESSAGE_MAX}`, name);
       }
-      return Buffer.concat([Buffer.from([octets.length]), octets]);
+      out.uint(octets.length, 1);
+      return out.octets(octets);
     }
     default: {
-      const out = Buffer.alloc(type.size(value));
-      type.write(value, out, 0);
-      return out;
+      const size = type.size(value);
+      out.ensure(size);
+      type.write(value, out.buffer, out.offset);
+      out.offset += size;
     }
   }
 }
 
-function writeTlvValue(name: string, kind: FieldKind, value: unknown): Buffer {
-  if (kind === 'int8' || kind === 'int16' || kind === 'int32') return writeField(name, kind, types.int8, value);
-  if (kind === 'cstring') return writeField(name, 'cstring', types.cstring, value);
-  return toOctets(value);
+function checkCString(name: string, hasNul: boolean, length: number, limit: number | undefined): void {
+  if (hasNul) throw new PduEncodeError(`${name}: contains a NUL octet`, name);
+  if (limit !== undefined && length + 1 > limit) {
+    throw new PduEncodeError(`${name}: ${length} octets; at most ${limit - 1} fit (${limit} with its NUL)`, name);
+  }
 }
 
 function toOctets(value: unknown): Buffer {

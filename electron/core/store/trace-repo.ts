@@ -1,7 +1,11 @@
 // Every PDU's trace record with its exact bytes, appended in batches (one transaction per batch).
 import type { TraceDirection, TraceSummary } from '../../../shared/contract';
 import { commandName, statusName } from '../smpp/smpp-tables';
+import type { StatementSync } from 'node:sqlite';
 import { inTransaction, type Database } from './database';
+
+/** 12 columns × 64 rows stays under SQLite's default limit of 32,766 bound parameters. */
+const ROWS_PER_INSERT = 64;
 
 export interface TraceRecord extends TraceSummary {
   bytes: Buffer;
@@ -21,18 +25,33 @@ export class TraceRepo {
     return row.next;
   }
 
+  /** Appends in one transaction, ROWS_PER_INSERT rows a statement: per-statement cost dominates one-row inserts. */
   append(records: TraceRecord[]): void {
-    const insert = this.db.prepare(
-      `INSERT INTO trace (id, session_id, time_ms, direction, command_id, command_status, sequence_number, length, summary, problem, bytes, command_name)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     inTransaction(this.db, () => {
-      for (const r of records) {
-        // The name is stored only where the command_id cannot give it back (events, unframed bytes).
-        const name = r.direction === 'event' || r.length < 16 ? r.commandName : null;
-        insert.run(r.id, r.sessionId, r.time, r.direction, r.commandId, r.commandStatus, r.sequenceNumber, r.length, r.summary, r.problem, r.bytes, name);
+      for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
+        const chunk = records.slice(start, start + ROWS_PER_INSERT);
+        const values: unknown[] = [];
+        for (const r of chunk) {
+          // The name is stored only where the command_id cannot give it back (events, unframed bytes).
+          const name = r.direction === 'event' || r.length < 16 ? r.commandName : null;
+          values.push(r.id, r.sessionId, r.time, r.direction, r.commandId, r.commandStatus, r.sequenceNumber, r.length, r.summary, r.problem, r.bytes, name);
+        }
+        this.insertStatement(chunk.length).run(...(values as never[]));
       }
     });
+  }
+
+  private readonly inserts = new Map<number, StatementSync>();
+  private insertStatement(rows: number): StatementSync {
+    let statement = this.inserts.get(rows);
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO trace (id, session_id, time_ms, direction, command_id, command_status, sequence_number, length, summary, problem, bytes, command_name)
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      this.inserts.set(rows, statement);
+    }
+    return statement;
   }
 
   get(id: number): TraceRecord | null {
