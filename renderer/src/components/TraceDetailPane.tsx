@@ -5,6 +5,8 @@ import { formatClock } from '../format/display';
 import { useConsole } from '../store/console-context';
 import { hexDump } from '../trace/hex-dump';
 
+const DIRECTION_WORDS: Record<TraceDetail['direction'], string> = { out: '→ out', in: '← in', event: '• event' };
+
 export function TraceDetailPane() {
   const detailState = useConsole((state) => state.traceDetail);
   return (
@@ -25,7 +27,7 @@ function DecodedPdu({ detail }: { detail: TraceDetail }) {
   return (
     <>
       <p className="trace-detail__title mono">
-        {formatClock(detail.time)} {detail.direction === 'out' ? '→ out' : '← in'} {detail.commandName}{' '}
+        {formatClock(detail.time)} {DIRECTION_WORDS[detail.direction]} {detail.commandName}{' '}
         {detail.statusName} seq {detail.sequenceNumber} · {detail.length} bytes
       </p>
       {detail.problem !== null && (

@@ -5,6 +5,9 @@ import type { TraceSummary } from '../../../shared/contract';
 import { formatClock } from '../format/display';
 import { commandStatusTone } from '../format/tones';
 
+/** in/out are PDUs on the wire; event rows are what the console noticed (timeouts, reconnects, throttling). */
+const DIRECTION_ARROW: Record<TraceSummary['direction'], string> = { out: '→', in: '←', event: '•' };
+
 /**
  * A response's command_id has the top bit set. A request's command_status is 0 and means nothing, so only
  * responses (and any non-zero status) get a status colour.
@@ -65,7 +68,7 @@ export const TraceRow = memo(function TraceRow({ record, index, top, selected, t
         {formatClock(record.time)}
       </span>
       <span role="gridcell" className="trace-dir" title={record.direction}>
-        <span aria-hidden="true">{record.direction === 'out' ? '→' : '←'}</span>
+        <span aria-hidden="true">{DIRECTION_ARROW[record.direction]}</span>
         <span className="visually-hidden">{record.direction}</span>
       </span>
       <span role="gridcell" className="mono">

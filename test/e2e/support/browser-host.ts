@@ -16,9 +16,9 @@ export interface RunningHost {
 
 const URL_LINE = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
 
-export async function startBrowserHost(script = 'out/main/serve.js'): Promise<RunningHost> {
+export async function startBrowserHost(script = 'out/main/serve.js', simPort = 0): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smpp-console-e2e-'));
-  const child = spawn(process.execPath, [script, '--port', '0', '--sim-port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [script, '--port', '0', '--sim-port', String(simPort), '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
