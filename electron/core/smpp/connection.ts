@@ -23,6 +23,7 @@ export interface TraceSink {
 }
 
 const ESME_RINVCMDLEN = 0x02;
+const CORK_BATCH = 8;
 
 /** The largest PDU accepted: a full 64 KiB message_payload plus room for the header and mandatory fields. */
 export const MAX_PDU_LENGTH = 65536 + 4096;
@@ -45,7 +46,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   private pending: Buffer | null = null;
   private closedReason: string | null = null;
   private stallTimer: NodeJS.Timeout | null = null;
-  private corked = false;
+  private corkedWrites = 0;
   private readonly maxPduLength: number;
 
   constructor(
@@ -89,17 +90,24 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   private write(bytes: Buffer, pdu: Pdu | null): void {
     if (!this.isOpen) throw new Error(`connection is closed (${this.closedReason ?? 'socket destroyed'})`);
     this.trace('out', bytes, pdu, null);
-    // Everything written in one turn of the event loop leaves in one segment (a window's worth of responses),
-    // instead of one syscall per PDU.
-    if (!this.corked) {
-      this.corked = true;
+    // PDUs written in one turn of the event loop leave together, a few at a time: one syscall per PDU wastes
+    // the CPU, but holding a whole window's worth back makes both ends work in lock-step, each idle while the
+    // other handles the batch. CORK_BATCH PDUs per segment keeps the peer busy while we go on writing (8 measured
+    // best of 8, 16 and 32 with `npm run bench`).
+    if (this.corkedWrites === 0) {
       this.socket.cork();
-      process.nextTick(() => {
-        this.corked = false;
-        this.socket.uncork();
-      });
+      process.nextTick(() => this.uncork());
     }
     this.socket.write(bytes);
+    this.corkedWrites += 1;
+    if (this.corkedWrites >= CORK_BATCH) this.uncork();
+  }
+
+  /** Each cork is matched by one uncork: by the batch filling up, or by the end of the turn. */
+  private uncork(): void {
+    if (this.corkedWrites === 0) return;
+    this.corkedWrites = 0;
+    this.socket.uncork();
   }
 
   /** Half-close after what was written has been flushed. */
