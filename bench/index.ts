@@ -45,24 +45,32 @@ async function submitRate(port: number, windowSize: number, hub: TraceHub): Prom
     responseTimeoutMs: 30_000, windowSize, trace: hub.sinkFor(`bench-w${windowSize}`), onDeliver: async () => 0,
   });
   await session.open();
-  const shortMessage = Buffer.from(encodeGsm7('Benchmark message, GSM 03.38'));
-  const fields = { source_addr: '12345', destination_addr: '447700900123', data_coding: 0, short_message: shortMessage };
+  const rate = await submitsPerSecond(windowSize, async () => {
+    const response = await session.request('submit_sm', SUBMIT_FIELDS);
+    if (response.commandStatus !== 0) throw new Error(`submit_sm_resp ${response.commandStatus}`);
+  });
+  await session.close();
+  hub.flush();
+  return rate;
+}
+
+const SUBMIT_FIELDS = {
+  source_addr: '12345', destination_addr: '447700900123', data_coding: 0, short_message: Buffer.from(encodeGsm7('Benchmark message, GSM 03.38')),
+};
+
+/** MESSAGES submits by windowSize workers, each waiting for its response before the next: the window stays full. */
+async function submitsPerSecond(windowSize: number, submitOne: () => Promise<void>): Promise<number> {
   const started = process.hrtime.bigint();
   let sent = 0;
-  // windowSize workers keep the window full; the tracker's window is the real limit either way.
   await Promise.all(
     Array.from({ length: windowSize }, async () => {
       while (sent < MESSAGES) {
         sent += 1;
-        const response = await session.request('submit_sm', fields);
-        if (response.commandStatus !== 0) throw new Error(`submit_sm_resp ${response.commandStatus}`);
+        await submitOne();
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await session.close();
-  hub.flush();
-  return MESSAGES / seconds;
+  return MESSAGES / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 /** The same load through the smpp package's Session (its own framing, codec and callbacks; no trace). */
@@ -74,22 +82,13 @@ async function packageSubmitRate(port: number, windowSize: number): Promise<numb
   await new Promise((resolve) => session.once('connect', resolve));
   const bound = await call('bind_transceiver', { system_id: 'bench-pkg', password: '' });
   if (bound.command_status !== 0) throw new Error(`package bind refused: ${bound.command_status}`);
-  const fields = { source_addr: '12345', destination_addr: '447700900123', data_coding: 0, short_message: Buffer.from(encodeGsm7('Benchmark message, GSM 03.38')) };
-  const started = process.hrtime.bigint();
-  let sent = 0;
-  await Promise.all(
-    Array.from({ length: windowSize }, async () => {
-      while (sent < MESSAGES) {
-        sent += 1;
-        const response = await call('submit_sm', fields);
-        if (response.command_status !== 0) throw new Error(`package submit_sm_resp ${response.command_status}`);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rate = await submitsPerSecond(windowSize, async () => {
+    const response = await call('submit_sm', SUBMIT_FIELDS);
+    if (response.command_status !== 0) throw new Error(`package submit_sm_resp ${response.command_status}`);
+  });
   await call('unbind', {});
   session.close();
-  return MESSAGES / seconds;
+  return rate;
 }
 
 function median(values: number[]): number {
