@@ -65,7 +65,10 @@ export interface ProfileSettings {
 export interface ProfileDraft extends ProfileSettings {
   /** undefined keeps the stored password; '' clears it. */
   password?: string;
-  /** Browser host only: persist the password (unencrypted, in the data folder) instead of keeping it for this run. */
+  /**
+   * Browser host only: persist the password (unencrypted, in the data folder) instead of keeping it for this run.
+   * Given without a password, it changes how the stored one is kept.
+   */
   rememberPassword?: boolean;
 }
 
@@ -75,6 +78,8 @@ export interface ProfileView extends ProfileSettings {
   /** The built-in simulator's profile: host and port follow wherever the simulator listens this run. */
   builtinSimulator: boolean;
   passwordSet: boolean;
+  /** The stored password outlives this run (always under Electron, encrypted; on the browser host when asked). */
+  passwordRemembered: boolean;
 }
 
 /** Live figures of one session; sent with session events, at most a few times a second. */

@@ -33,6 +33,9 @@ export class SafeStorageSecrets implements SecretStore {
   has(profileId: string): boolean {
     return this.secrets.has(profileId);
   }
+  isRemembered(profileId: string): boolean {
+    return this.secrets.has(profileId) && safeStorage.isEncryptionAvailable();
+  }
 
   private save(): void {
     if (!safeStorage.isEncryptionAvailable()) return;

@@ -86,8 +86,13 @@ describe('bind profiles', () => {
     open.length = 0;
     const again = await start(first.dir);
     const list = (await again.call<ProfileView[]>('listProfiles')).value!;
-    expect(list.find((p) => p.id === kept.id)?.passwordSet).toBe(true);
+    expect(list.find((p) => p.id === kept.id)).toMatchObject({ passwordSet: true, passwordRemembered: true });
     expect(list.find((p) => p.id === forgotten.id)?.passwordSet).toBe(false);
+    // unticking "remember" without typing the password again keeps it for this run only
+    const { password: _p, ...settings } = draft();
+    const edited = (await again.call<ProfileView>('updateProfile', { id: kept.id, draft: { ...settings, rememberPassword: false } })).value!;
+    expect(edited).toMatchObject({ passwordSet: true, passwordRemembered: false });
+    expect(readFileSync(join(first.dir, 'remembered-passwords.json'), 'utf8')).not.toContain('secret12');
   });
 
   it('imports each profile whole or reports it by position, name and field', async () => {

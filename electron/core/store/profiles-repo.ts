@@ -73,11 +73,16 @@ export class ProfilesRepo {
   }
 
   view(profile: Profile): ProfileView {
-    return { ...profile, passwordSet: this.secrets.has(profile.id) };
+    return { ...profile, passwordSet: this.secrets.has(profile.id), passwordRemembered: this.secrets.isRemembered(profile.id) };
   }
 
   private storePassword(id: string, draft: ProfileDraft): void {
-    if (draft.password === undefined) return;
+    if (draft.password === undefined) {
+      // Only how the stored password is kept may change.
+      const stored = this.secrets.get(id);
+      if (stored !== null && draft.rememberPassword !== undefined) this.secrets.set(id, stored, draft.rememberPassword);
+      return;
+    }
     if (draft.password === '') this.secrets.delete(id);
     else this.secrets.set(id, draft.password, draft.rememberPassword ?? false);
   }

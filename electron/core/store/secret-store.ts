@@ -10,6 +10,8 @@ export interface SecretStore {
   set(profileId: string, secret: string, remember: boolean): void;
   delete(profileId: string): void;
   has(profileId: string): boolean;
+  /** The secret outlives this run. */
+  isRemembered(profileId: string): boolean;
 }
 
 export class MemorySecretStore implements SecretStore {
@@ -25,6 +27,9 @@ export class MemorySecretStore implements SecretStore {
   }
   has(profileId: string): boolean {
     return this.secrets.has(profileId);
+  }
+  isRemembered(_profileId: string): boolean {
+    return false;
   }
 }
 
@@ -50,6 +55,10 @@ export class BrowserHostSecretStore extends MemorySecretStore {
     const forgotten = !remember && this.remembered.delete(profileId);
     if (remember) this.remembered.add(profileId);
     if (remember || forgotten) this.save();
+  }
+
+  override isRemembered(profileId: string): boolean {
+    return this.remembered.has(profileId);
   }
 
   override delete(profileId: string): void {

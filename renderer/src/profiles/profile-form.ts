@@ -56,13 +56,13 @@ export function writeField(form: ProfileForm, path: FieldPath, value: unknown): 
 export function formFromProfile(profile: ProfileView | null): ProfileForm {
   let settings: ProfileSettings = structuredClone(DEFAULT_PROFILE_SETTINGS);
   if (profile !== null) {
-    const { id, builtinSimulator, passwordSet, ...saved } = profile;
+    const { id, builtinSimulator, passwordSet, passwordRemembered, ...saved } = profile;
     settings = { ...saved, tls: { ...saved.tls }, reconnect: { ...saved.reconnect } };
   }
   const numbers = Object.fromEntries(
     NUMBER_PATHS.map((path) => [path, String(readSetting(settings, path))]),
   ) as Record<NumberPath, string>;
-  return { settings, numbers, password: '', clearPassword: false, rememberPassword: false };
+  return { settings, numbers, password: '', clearPassword: false, rememberPassword: profile?.passwordRemembered ?? false };
 }
 
 /**
@@ -81,10 +81,8 @@ export function draftFromForm(form: ProfileForm): DraftResult {
   }
   const draft: ProfileDraft = { ...settings };
   if (form.clearPassword) draft.password = '';
-  else if (form.password !== '') {
-    draft.password = form.password;
-    // Sent only with a typed password: ProfileView does not say how the stored one is kept.
-    draft.rememberPassword = form.rememberPassword;
-  }
+  else if (form.password !== '') draft.password = form.password;
+  // Starts as the stored password is kept (ProfileView.passwordRemembered), so sending it always is safe.
+  if (!form.clearPassword) draft.rememberPassword = form.rememberPassword;
   return { ok: true, draft };
 }
