@@ -116,6 +116,17 @@ describe('flow control', () => {
     expect((await Promise.all(submits)).map((r) => r.fields.message_id)).toEqual(['W', 'W', 'W', 'W', 'W']);
   });
 
+  it('a request that times out fails, and the trace shows the timeout against its sequence number', async () => {
+    const smsc = await startRawSmsc(() => undefined);
+    cleanups.push(() => smsc.stop());
+    const { session, trace } = track(managedSession(smsc.port, { responseTimeoutMs: 150 }));
+    await session.open();
+    await expect(session.submit(SUBMIT)).rejects.toThrow('no submit_sm_resp within 150 ms');
+    const row = trace().find((t) => t.direction === 'event' && t.commandName === 'timeout');
+    expect(row).toMatchObject({ sequenceNumber: 2, summary: 'submit_sm seq 2: no response within 150 ms' });
+    expect(session.counters.submitsFailed).toBe(1);
+  });
+
   it('the max submit rate spaces submits', async () => {
     const smsc = await startRawSmsc((pdu, ctx) => ctx.reply(pdu, { message_id: 'R' }));
     cleanups.push(() => smsc.stop());

@@ -124,7 +124,7 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
           sink.record(entry);
         },
       },
-      onNote: (text) => this.note(p.connectMode === 'outbind' ? 'outbind' : 'link', text),
+      onNote: (text, kind, sequenceNumber) => this.note(kind ?? (p.connectMode === 'outbind' ? 'outbind' : 'link'), text, sequenceNumber),
       onRoundTrip: (ms) => (this.counters.lastRoundTripMs = Math.round(ms * 10) / 10),
       onDeliver: (pdu) => this.deps.onDeliver(this, pdu),
     });

@@ -35,8 +35,9 @@ export interface EsmeSessionOptions extends BindParameters {
   connectTimeoutMs?: number;
   stallTimeoutMs?: number;
   trace?: TraceSink;
-  /** Lines for the trace that are not PDUs: timeouts, a dead link, waiting for outbind. */
-  onNote?: (text: string) => void;
+  /** Lines for the trace that are not PDUs: a timeout (against its request's sequence number), a dead link,
+   *  waiting for outbind. */
+  onNote?: (text: string, kind?: 'timeout', sequenceNumber?: number) => void;
   onRoundTrip?: (roundTripMs: number) => void;
   /**
    * Handles deliver_sm / data_sm and resolves with the command_status to answer. The response is written only
@@ -170,7 +171,7 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
       windowSize: o.windowSize,
       timeoutMs: o.responseTimeoutMs,
       onTimeout: (sequenceNumber, commandId) =>
-        o.onNote?.(`${commandName(commandId)} seq ${sequenceNumber}: no response within ${o.responseTimeoutMs} ms`),
+        o.onNote?.(`${commandName(commandId)} seq ${sequenceNumber}: no response within ${o.responseTimeoutMs} ms`, 'timeout', sequenceNumber),
       ...(o.onRoundTrip ? { onAnswered: o.onRoundTrip } : {}),
     });
     peer.on('request', (pdu) => void this.answer(peer, pdu));
