@@ -146,11 +146,29 @@ export interface TraceDetail extends TraceSummary {
   fields: TraceField[];
 }
 
+/** How the text is encoded: Auto picks GSM 03.38 when every character fits, else UCS-2. */
+export type TextEncodingChoice = 'auto' | 'gsm7' | 'ucs2';
+
+/** National language shift tables of GSM 03.38 (3GPP TS 23.038 annex A), signalled by UDH IEs 0x24/0x25. */
+export type NationalLanguage = 'none' | 'turkish' | 'spanish' | 'portuguese';
+
+/**
+ * How a text too long for one part goes out: concatenation UDH with an 8-bit or 16-bit reference, SAR TLVs, or
+ * the whole text in one message_payload TLV (the SMSC splits it).
+ */
+export type SplitMethod = 'udh8' | 'udh16' | 'sar' | 'payload';
+
 export interface SubmitDraft {
   sessionId: string;
   sourceAddr: string;
   destinationAddr: string;
   text: string;
+  /** Default 'auto'. */
+  encoding?: TextEncodingChoice;
+  /** GSM 03.38 only; default 'none'. */
+  nationalLanguage?: NationalLanguage;
+  /** Default 'udh8'. */
+  split?: SplitMethod;
 }
 
 /** Where a submitted message stands: before the SMSC answers, after, and after its delivery receipt. */
@@ -175,6 +193,8 @@ export interface MessageView {
   statusName: string | null;
   submittedAt: number;
   receiptAt: number | null;
+  /** Parts the text went out in (1 for a single short message), and how far they have got. */
+  parts: { total: number; accepted: number; delivered: number; failed: number };
 }
 
 export interface ReceiptView {

@@ -91,7 +91,14 @@ describe('one message through the services', () => {
     expect(await call('connect', { profileId: 'nope' })).toEqual({ ok: false, error: { field: 'profileId', message: 'no profile nope' } });
     const [profile] = await s.handlers.listProfiles();
     const session = await s.handlers.connect({ profileId: profile!.id });
-    const tooLong = await call('submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'a'.repeat(161) });
-    expect(tooLong).toEqual({ ok: false, error: { field: 'text', message: 'text is 161 septets; one GSM 03.38 part holds 160 (long messages are not supported yet)' } });
+    const unsupported = await call('submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'ab😀', encoding: 'gsm7' });
+    expect(unsupported).toEqual({
+      ok: false, error: { field: 'text', message: '"😀" at position 3 is not in the chosen GSM 03.38 tables; choose UCS-2 or remove it' },
+    });
+    const tooMany = await call('submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'a'.repeat(153 * 255 + 1) });
+    expect(tooMany).toEqual({ ok: false, error: { field: 'text', message: 'text needs 256 parts; 255 is the most a concatenated message can have' } });
+    expect(await call('submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'x', split: 'udh9' })).toMatchObject({
+      ok: false, error: { field: 'split' },
+    });
   });
 });

@@ -2,16 +2,17 @@
 // record submit_sm_resp; later a deliver_sm arrives, the receipt is parsed, matched to its message and
 // committed — and only then is deliver_sm_resp written, so an SMSC re-sends anything a crash lost.
 import { randomUUID } from 'node:crypto';
-import type { InboxItem, MessageView, SubmitDraft } from '../../../shared/contract';
-import { encodeText } from '../../../shared/text-codec';
+import type { InboxItem, MessageView, SplitMethod, SubmitDraft } from '../../../shared/contract';
+import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan } from '../../../shared/message-parts';
 import { ConsoleInputError } from '../api/console-input-error';
 import type { ConsoleEventBus } from '../api/event-bus';
 import type { ManagedSession } from '../sessions/managed-session';
 import type { SessionManager } from '../sessions/session-manager';
-import type { Pdu } from '../smpp/pdu-codec';
+import type { Pdu, PduValue } from '../smpp/pdu-codec';
+import type { TlvValues } from '../smpp/smpp-peer';
 import { inTransaction, type Database } from '../store/database';
 import type { InboxRepo } from '../store/inbox-repo';
-import type { MessagesRepo } from '../store/messages-repo';
+import type { MessagesRepo, PartRef } from '../store/messages-repo';
 import type { Profile } from '../store/profiles-repo';
 import { normaliseMessageId } from './message-id';
 import { deliveredText, isReceipt, receiptOf } from './receipt-parser';
@@ -28,8 +29,11 @@ export interface MessageServiceDeps {
 
 /** registered_delivery 1: a receipt on final delivery outcome, success or failure (smpp-notes.md). */
 const REGISTERED_DELIVERY_FINAL = 0x01;
+const ESM_CLASS_UDHI = 0x40;
 
 export class MessageService {
+  private reference = Math.floor(Math.random() * 0x10000);
+
   constructor(private readonly deps: MessageServiceDeps) {}
 
   async submit(draft: SubmitDraft): Promise<MessageView> {
@@ -37,42 +41,52 @@ export class MessageService {
     if (session.state !== 'bound') {
       throw new ConsoleInputError(`the session is ${session.state}; bind it before sending`, 'sessionId');
     }
-    const { bytes, measure } = encodeText(draft.text);
-    if (!measure.fitsOnePart) {
-      throw new ConsoleInputError(
-        `text is ${measure.units} ${measure.unitName}; one ${measure.encoding === 'gsm7' ? 'GSM 03.38' : 'UCS-2'} part holds ` +
-          `${measure.capacity} (long messages are not supported yet)`,
-        'text',
-      );
+    const split = draft.split ?? 'udh8';
+    const reference = this.nextReference(split);
+    let plan: MessagePlan;
+    let parts: MessagePart[];
+    try {
+      ({ plan, parts } = splitMessage(draft.text, reference, {
+        encoding: draft.encoding ?? 'auto', nationalLanguage: draft.nationalLanguage ?? 'none', split,
+      }));
+    } catch (error) {
+      if (error instanceof MessageSplitError) throw new ConsoleInputError(error.message, error.field);
+      throw error;
     }
     const { messages, events } = this.deps;
     const created = messages.insert(
       {
         id: randomUUID(), sessionId: session.id, profileId: session.profile.id, sourceAddr: draft.sourceAddr,
-        destinationAddr: draft.destinationAddr, text: draft.text, dataCoding: measure.dataCoding,
+        destinationAddr: draft.destinationAddr, text: draft.text, dataCoding: plan.dataCoding,
       },
       Date.now(),
+      parts.length,
     );
     events.emit('message', created);
-    let answered: MessageView;
-    try {
-      const response = await session.submit({
-        source_addr: draft.sourceAddr,
-        destination_addr: draft.destinationAddr,
-        registered_delivery: REGISTERED_DELIVERY_FINAL,
-        data_coding: measure.dataCoding,
-        short_message: Buffer.from(bytes),
-      });
-      const messageId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
-      answered = messages.answered(created.id, response.commandStatus, messageId);
-      if (messageId !== null && response.commandStatus === 0) answered = this.claimEarlyReceipts(session.profile, answered, messageId);
-    } catch (error) {
-      answered = messages.failed(created.id);
-      events.emit('message', answered);
-      throw new ConsoleInputError(`submit_sm failed: ${(error as Error).message}`);
+    let latest = created;
+    // Parts go out in order, each after the previous one's response: SMSCs that reassemble by arrival get them
+    // in sequence, and a refused part stops the rest (the message shows which).
+    for (const [index, part] of parts.entries()) {
+      const ref = { messageId: created.id, seq: index + 1 };
+      try {
+        const response = await session.submit(...submitFields(draft, plan.dataCoding, part, split));
+        const smscId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
+        latest = messages.partAnswered(ref, response.commandStatus, smscId);
+        if (smscId !== null && response.commandStatus === 0) latest = this.claimEarlyReceipts(session.profile, ref, smscId) ?? latest;
+        events.emit('message', latest);
+        if (response.commandStatus !== 0) break;
+      } catch (error) {
+        events.emit('message', messages.partFailed(ref));
+        throw new ConsoleInputError(`submit_sm failed${parts.length > 1 ? ` (part ${index + 1}/${parts.length})` : ''}: ${(error as Error).message}`);
+      }
     }
-    events.emit('message', answered);
-    return answered;
+    return latest;
+  }
+
+  /** A fresh concatenation reference per message: 8 or 16 bits as the method carries. */
+  private nextReference(split: SplitMethod): number {
+    this.reference = (this.reference + 1) & 0xffff;
+    return split === 'udh8' ? this.reference & 0xff : this.reference;
   }
 
   /** Commits what a deliver_sm / data_sm carries and resolves with the command_status to answer it with. */
@@ -83,13 +97,13 @@ export class MessageService {
     const receivedAt = Date.now();
     let updated: MessageView | null = null;
     const item: InboxItem = inTransaction(db, () => {
-      const matched = receipt ? messages.findBySmscId(this.deps.receiptScope(session.profile), receipt.messageId) : null;
-      if (matched && receipt) updated = messages.receipted(matched.id, receipt.stat, receivedAt);
+      const matched = receipt ? messages.findPartBySmscId(this.deps.receiptScope(session.profile), receipt.messageId) : null;
+      if (matched && receipt) updated = messages.receipted(matched, receipt.stat, receivedAt);
       return inbox.insert({
         sessionId: session.id, profileId: session.profile.id, receivedAt,
         sourceAddr: String(pdu.fields.source_addr ?? ''), destinationAddr: String(pdu.fields.destination_addr ?? ''),
         esmClass: Number(pdu.fields.esm_class ?? 0), dataCoding: Number(pdu.fields.data_coding ?? 0),
-        text: deliveredText(pdu, alphabet), receipt, matchedMessageId: matched?.id ?? null,
+        text: deliveredText(pdu, alphabet), receipt, matchedMessageId: matched?.messageId ?? null,
       });
     });
     if (updated) events.emit('message', updated);
@@ -99,19 +113,40 @@ export class MessageService {
 
   /**
    * A receipt can arrive before its submit_sm_resp is recorded (both in one TCP read, or on another session of
-   * the same account): it was stored unmatched, and is claimed here by the message it names, exactly spelled.
+   * the same account): it was stored unmatched, and is claimed here by the part it names, exactly spelled.
    */
-  private claimEarlyReceipts(profile: Profile, message: MessageView, messageId: string): MessageView {
+  private claimEarlyReceipts(profile: Profile, ref: PartRef, smscMessageId: string): MessageView | null {
     const { db, messages, inbox, events } = this.deps;
-    const early = inbox.unmatchedReceiptsFor(this.deps.receiptScope(profile), normaliseMessageId(messageId));
-    if (early.length === 0) return message;
+    const early = inbox.unmatchedReceiptsFor(this.deps.receiptScope(profile), normaliseMessageId(smscMessageId));
+    if (early.length === 0) return null;
+    let message: MessageView | null = null;
     const claimed = inTransaction(db, () =>
       early.map((receipt) => {
-        message = messages.receipted(message.id, receipt.stat, receipt.receivedAt);
-        return inbox.match(receipt.id, message.id);
+        message = messages.receipted(ref, receipt.stat, receipt.receivedAt);
+        return inbox.match(receipt.id, ref.messageId);
       }),
     );
     for (const item of claimed) events.emit('inbox', item);
     return message;
   }
+}
+
+/** The submit_sm of one part: UDH in short_message (UDHI set), SAR TLVs, or the whole text in message_payload. */
+function submitFields(draft: SubmitDraft, dataCoding: number, part: MessagePart, split: SplitMethod): [Record<string, PduValue>, TlvValues] {
+  const userData = Buffer.concat([part.udh ?? new Uint8Array(0), part.payload]);
+  const fields: Record<string, PduValue> = {
+    source_addr: draft.sourceAddr,
+    destination_addr: draft.destinationAddr,
+    esm_class: part.udh ? ESM_CLASS_UDHI : 0,
+    registered_delivery: REGISTERED_DELIVERY_FINAL,
+    data_coding: dataCoding,
+    short_message: split === 'payload' ? Buffer.alloc(0) : userData,
+  };
+  const tlvs: TlvValues = split === 'payload' ? { message_payload: userData } : {};
+  if (part.sar) {
+    tlvs.sar_msg_ref_num = part.sar.reference;
+    tlvs.sar_total_segments = part.sar.total;
+    tlvs.sar_segment_seqnum = part.sar.sequence;
+  }
+  return [fields, tlvs];
 }

@@ -2,6 +2,7 @@
 // keys, `Text:`, seconds in dates, missing sub/dlvrd, extra fields), and the TLVs that win over the text when
 // present (receipted_message_id, message_state).
 import type { DefaultAlphabet, ReceiptStat, ReceiptView } from '../../../shared/contract';
+import { decodeUserData, type ParsedUdh } from '../../../shared/message-parts';
 import { decodeShortMessage } from '../../../shared/text-codec';
 import { tlvValue, type Pdu } from '../smpp/pdu-codec';
 
@@ -56,11 +57,17 @@ export function isReceipt(pdu: Pdu): boolean {
 
 /** The text a deliver_sm / data_sm carries, from short_message or else message_payload, by its data_coding. */
 export function deliveredText(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): string {
-  const dataCoding = Number(pdu.fields.data_coding ?? 0);
+  return userDataOf(pdu, defaultAlphabet).text;
+}
+
+/** The text and the UDH (concatenation, national tables) of a submit_sm / deliver_sm / data_sm. */
+export function userDataOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): { text: string; udh: ParsedUdh | null } {
   const short = pdu.fields.short_message;
   const payload = tlvValue(pdu, 'message_payload');
   const bytes = Buffer.isBuffer(short) && short.length > 0 ? short : Buffer.isBuffer(payload) ? payload : Buffer.alloc(0);
-  return decodeShortMessage(bytes, dataCoding, defaultAlphabet);
+  return decodeUserData(bytes, Number(pdu.fields.data_coding ?? 0), Number(pdu.fields.esm_class ?? 0), (body, dataCoding) =>
+    decodeShortMessage(body, dataCoding, defaultAlphabet),
+  );
 }
 
 /** The receipt a PDU carries: TLVs win over text fields; null when neither names a message. */

@@ -4,7 +4,8 @@
 // (esm_class 0x04, Appendix B text, receipted_message_id and message_state TLVs) on a session that can receive.
 import { connect as netConnect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
-import { decodeShortMessage, encodeGsm7, gsmSeptetCost } from '../../../shared/text-codec';
+import { encodeGsm7, gsmSeptetCost } from '../../../shared/text-codec';
+import { deliveredText } from '../messages/receipt-parser';
 import { Connection } from '../smpp/connection';
 import type { Pdu } from '../smpp/pdu-codec';
 import { SmppPeer } from '../smpp/smpp-peer';
@@ -142,8 +143,7 @@ export class SmscSimulator {
   private sendReceipt(origin: ServerSession, submit: Pdu, messageId: string, submitDate: Date): void {
     const target = origin.canReceive && origin.peer.connection.isOpen ? origin : this.receiverFor(origin.systemId);
     if (!target) return; // like an SMSC, it would keep the receipt; the simulator has no store yet
-    const short = submit.fields.short_message;
-    const original = Buffer.isBuffer(short) ? decodeShortMessage(short, Number(submit.fields.data_coding ?? 0)) : '';
+    const original = deliveredText(submit);
     // The receipt's text: field is the start of the original; characters GSM cannot carry are shown as '?'.
     const text = [...original].map((char) => (gsmSeptetCost(char) === 1 ? char : '?')).join('');
     const receipt = formatReceiptText({

@@ -1,89 +1,140 @@
-// Sent messages and their lifecycle: submitting → accepted/rejected/failed → the receipt's stat.
+// Sent messages and their parts. Each part has its own message_id, submit outcome and receipt; the message's
+// own columns (state, message_id, command_status, receipt_at) are kept as the summary of its parts, so the
+// list and the inbox read one row per message.
 import type { MessageState, MessageView } from '../../../shared/contract';
 import { messageIdCandidates, normaliseMessageId } from '../messages/message-id';
 import { statusName } from '../smpp/smpp-tables';
-import type { Database } from './database';
+import { inTransaction, type Database } from './database';
 
 interface MessageRow {
   id: string; session_id: string; profile_id: string; source_addr: string; destination_addr: string; text: string;
   data_coding: number; state: string; message_id: string | null; command_status: number | null; submitted_at: number;
+  receipt_at: number | null; parts_total: number; parts_accepted: number; parts_delivered: number; parts_failed: number;
+}
+
+interface PartRow {
+  seq: number;
+  smsc_message_id: string | null;
+  state: string;
+  command_status: number | null;
   receipt_at: number | null;
 }
 
 const FINAL_STATS = ['DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN'];
+const FAILED_STATS = ['EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN', 'rejected', 'failed'];
 const NON_FINAL_STATS = ['ENROUTE', 'ACCEPTD'];
 const sqlList = (values: string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
-const FINAL_SQL = sqlList(FINAL_STATS);
-const NON_FINAL_SQL = sqlList(NON_FINAL_STATS);
+
+const SELECT = `SELECT m.*,
+    (SELECT COUNT(*) FROM message_parts p WHERE p.message_id = m.id) AS parts_total,
+    (SELECT COUNT(*) FROM message_parts p WHERE p.message_id = m.id AND p.smsc_message_id IS NOT NULL AND p.command_status = 0) AS parts_accepted,
+    (SELECT COUNT(*) FROM message_parts p WHERE p.message_id = m.id AND p.state = 'DELIVRD') AS parts_delivered,
+    (SELECT COUNT(*) FROM message_parts p WHERE p.message_id = m.id AND p.state IN ${sqlList(FAILED_STATS)}) AS parts_failed
+  FROM messages m`;
 
 export type NewMessage = Pick<MessageView, 'id' | 'sessionId' | 'profileId' | 'sourceAddr' | 'destinationAddr' | 'text' | 'dataCoding'>;
+
+/** A part a receipt was matched to. */
+export interface PartRef {
+  messageId: string;
+  seq: number;
+}
 
 export class MessagesRepo {
   constructor(private readonly db: Database) {}
 
-  insert(message: NewMessage, submittedAt: number): MessageView {
-    this.db
-      .prepare(
-        `INSERT INTO messages (id, session_id, profile_id, source_addr, destination_addr, text, data_coding, state, submitted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'submitting', ?)`,
-      )
-      .run(message.id, message.sessionId, message.profileId, message.sourceAddr, message.destinationAddr, message.text, message.dataCoding, submittedAt);
+  insert(message: NewMessage, submittedAt: number, parts: number): MessageView {
+    inTransaction(this.db, () => {
+      this.db
+        .prepare(
+          `INSERT INTO messages (id, session_id, profile_id, source_addr, destination_addr, text, data_coding, state, submitted_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'submitting', ?)`,
+        )
+        .run(message.id, message.sessionId, message.profileId, message.sourceAddr, message.destinationAddr, message.text, message.dataCoding, submittedAt);
+      const part = this.db.prepare(`INSERT INTO message_parts (message_id, seq, state) VALUES (?, ?, 'submitting')`);
+      for (let seq = 1; seq <= parts; seq += 1) part.run(message.id, seq);
+    });
     return this.get(message.id)!;
   }
 
-  /** Records submit_sm_resp: accepted with its message_id, or rejected with its status. */
-  answered(id: string, commandStatus: number, messageId: string | null): MessageView {
-    const state: MessageState = commandStatus === 0 ? 'accepted' : 'rejected';
+  /** Records a part's submit_sm_resp: accepted with its message_id, or rejected with its status. */
+  partAnswered(ref: PartRef, commandStatus: number, smscMessageId: string | null): MessageView {
     this.db
-      .prepare('UPDATE messages SET state = ?, command_status = ?, message_id = ?, message_id_norm = ? WHERE id = ?')
-      .run(state, commandStatus, messageId, messageId === null ? null : normaliseMessageId(messageId), id);
-    return this.get(id)!;
+      .prepare('UPDATE message_parts SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ? WHERE message_id = ? AND seq = ?')
+      .run(commandStatus === 0 ? 'accepted' : 'rejected', commandStatus, smscMessageId, smscMessageId === null ? null : normaliseMessageId(smscMessageId), ref.messageId, ref.seq);
+    return this.summarise(ref.messageId);
   }
 
-  /** The submit never got an answer (timeout, connection lost, encode error). */
-  failed(id: string): MessageView {
-    this.db.prepare(`UPDATE messages SET state = 'failed' WHERE id = ?`).run(id);
-    return this.get(id)!;
+  /** The part's submit never got an answer (timeout, connection lost, encode error). */
+  partFailed(ref: PartRef): MessageView {
+    this.db.prepare(`UPDATE message_parts SET state = 'failed' WHERE message_id = ? AND seq = ?`).run(ref.messageId, ref.seq);
+    return this.summarise(ref.messageId);
   }
 
-  /** Records a receipt's stat; an intermediate one (ENROUTE, ACCEPTD) never overwrites a final outcome. */
-  receipted(id: string, stat: string, at: number): MessageView {
+  /** Records a receipt's stat on its part; an intermediate one (ENROUTE, ACCEPTD) never overwrites a final outcome. */
+  receipted(ref: PartRef, stat: string, at: number): MessageView {
     this.db
-      .prepare(`UPDATE messages SET state = CASE WHEN ? IN ${NON_FINAL_SQL} AND state IN ${FINAL_SQL} THEN state ELSE ? END, receipt_at = ? WHERE id = ?`)
-      .run(stat, stat, at, id);
-    return this.get(id)!;
+      .prepare(
+        `UPDATE message_parts SET state = CASE WHEN ? IN ${sqlList(NON_FINAL_STATS)} AND state IN ${sqlList(FINAL_STATS)} THEN state ELSE ? END,
+           receipt_at = ? WHERE message_id = ? AND seq = ?`,
+      )
+      .run(stat, stat, at, ref.messageId, ref.seq);
+    return this.summarise(ref.messageId);
   }
 
   /**
-   * The message a receipt's id reports on, among these profiles' messages: the newest with the same spelling
-   * (case and zero padding aside); failing that, a hex/decimal conversion — but only when exactly one message
-   * still waiting for its receipt answers to it, because a guess that picks the wrong message is worse than none.
+   * The part a receipt's id reports on, among these profiles' messages: the newest with the same spelling (case
+   * and zero padding aside); failing that, a hex/decimal conversion — but only when exactly one part still
+   * waiting for its receipt answers to it, because a guess that picks the wrong message is worse than none.
    */
-  findBySmscId(profileIds: string[], messageId: string): MessageView | null {
+  findPartBySmscId(profileIds: string[], smscMessageId: string): PartRef | null {
     const scope = profileIds.map(() => '?').join(', ');
-    const [literal, ...converted] = messageIdCandidates(messageId);
+    const [literal, ...converted] = messageIdCandidates(smscMessageId);
+    const from = `FROM message_parts p JOIN messages m ON m.id = p.message_id WHERE m.profile_id IN (${scope})`;
     const exact = this.db
-      .prepare(`SELECT * FROM messages WHERE profile_id IN (${scope}) AND message_id_norm = ? ORDER BY submitted_at DESC LIMIT 1`)
-      .get(...profileIds, literal!) as unknown as MessageRow | undefined;
-    if (exact) return toView(exact);
+      .prepare(`SELECT p.message_id AS messageId, p.seq ${from} AND p.smsc_message_id_norm = ? ORDER BY m.submitted_at DESC LIMIT 1`)
+      .get(...profileIds, literal!) as unknown as PartRef | undefined;
+    if (exact) return { messageId: exact.messageId, seq: exact.seq };
     if (converted.length === 0) return null;
     const rows = this.db
       .prepare(
-        `SELECT * FROM messages WHERE profile_id IN (${scope}) AND receipt_at IS NULL
-           AND message_id_norm IN (${converted.map(() => '?').join(', ')}) LIMIT 2`,
+        `SELECT p.message_id AS messageId, p.seq ${from} AND p.receipt_at IS NULL
+           AND p.smsc_message_id_norm IN (${converted.map(() => '?').join(', ')}) LIMIT 2`,
       )
-      .all(...profileIds, ...converted) as unknown as MessageRow[];
-    return rows.length === 1 ? toView(rows[0]!) : null;
+      .all(...profileIds, ...converted) as unknown as PartRef[];
+    return rows.length === 1 ? { messageId: rows[0]!.messageId, seq: rows[0]!.seq } : null;
   }
 
   get(id: string): MessageView | null {
-    const row = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as unknown as MessageRow | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as unknown as MessageRow | undefined;
     return row ? toView(row) : null;
   }
 
   list(limit = 500): MessageView[] {
-    const rows = this.db.prepare('SELECT * FROM messages ORDER BY submitted_at DESC LIMIT ?').all(limit) as unknown as MessageRow[];
+    const rows = this.db.prepare(`${SELECT} ORDER BY m.submitted_at DESC LIMIT ?`).all(limit) as unknown as MessageRow[];
     return rows.map(toView);
+  }
+
+  /** Writes the message's summary of its parts: state, first message_id, first refusal, last receipt. */
+  private summarise(id: string): MessageView {
+    const parts = this.db.prepare('SELECT * FROM message_parts WHERE message_id = ? ORDER BY seq').all(id) as unknown as PartRow[];
+    const states = parts.map((p) => p.state);
+    const failure = states.find((s) => FAILED_STATS.includes(s) && s !== 'failed' && s !== 'rejected');
+    const state: MessageState = (
+      failure ??
+      (states.every((s) => s === 'DELIVRD') ? 'DELIVRD'
+        : states.includes('rejected') ? 'rejected'
+        : states.includes('failed') ? 'failed'
+        : states.find((s) => NON_FINAL_STATS.includes(s)) ??
+          (states.includes('submitting') ? 'submitting' : states.some((s) => s === 'accepted' || s === 'DELIVRD') ? 'accepted' : 'submitting'))
+    ) as MessageState;
+    const answered = parts.find((p) => p.command_status !== null && p.command_status !== 0) ?? parts.find((p) => p.command_status !== null);
+    const first = parts.find((p) => p.smsc_message_id !== null);
+    const receiptAt = parts.reduce<number | null>((latest, p) => (p.receipt_at !== null && (latest === null || p.receipt_at > latest) ? p.receipt_at : latest), null);
+    this.db
+      .prepare('UPDATE messages SET state = ?, command_status = ?, message_id = ?, message_id_norm = ?, receipt_at = ? WHERE id = ?')
+      .run(state, answered?.command_status ?? null, first?.smsc_message_id ?? null, first?.smsc_message_id ? normaliseMessageId(first.smsc_message_id) : null, receiptAt, id);
+    return this.get(id)!;
   }
 }
 
@@ -94,5 +145,6 @@ function toView(row: MessageRow): MessageView {
     messageId: row.message_id, commandStatus: row.command_status,
     statusName: row.command_status === null ? null : statusName(row.command_status),
     submittedAt: row.submitted_at, receiptAt: row.receipt_at,
+    parts: { total: row.parts_total, accepted: row.parts_accepted, delivered: row.parts_delivered, failed: row.parts_failed },
   };
 }

@@ -87,4 +87,20 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // v3: the trace keeps the name it showed, for rows whose name no command_id gives (events, unframed bytes).
   `ALTER TABLE trace ADD COLUMN command_name TEXT;`,
+  // v4: a message is sent in parts (long messages); each part has its own message_id, state and receipt.
+  `
+  CREATE TABLE message_parts (
+    message_id TEXT NOT NULL REFERENCES messages (id),
+    seq INTEGER NOT NULL,
+    smsc_message_id TEXT,
+    smsc_message_id_norm TEXT,
+    state TEXT NOT NULL,
+    command_status INTEGER,
+    receipt_at INTEGER,
+    PRIMARY KEY (message_id, seq)
+  );
+  CREATE INDEX message_parts_by_smsc_id ON message_parts (smsc_message_id_norm);
+  INSERT INTO message_parts (message_id, seq, smsc_message_id, smsc_message_id_norm, state, command_status, receipt_at)
+    SELECT id, 1, message_id, message_id_norm, state, command_status, receipt_at FROM messages;
+  `,
 ];

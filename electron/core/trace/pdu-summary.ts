@@ -1,6 +1,8 @@
 // The one-line summary of a PDU in the trace list: what an engineer scans for first. Never a password.
 import type { DefaultAlphabet } from '../../../shared/contract';
-import { deliveredText, isReceipt, receiptOf } from '../messages/receipt-parser';
+import type { ParsedUdh } from '../../../shared/message-parts';
+import { isReceipt, receiptOf, userDataOf } from '../messages/receipt-parser';
+import { tlvValue } from '../smpp/pdu-codec';
 import type { Pdu } from '../smpp/pdu-codec';
 
 const MAX_TEXT = 40;
@@ -24,9 +26,9 @@ export function summarisePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'
         const receipt = receiptOf(pdu, defaultAlphabet);
         return `${route} receipt id=${receipt?.messageId ?? '?'} stat=${receipt?.stat ?? '?'}`;
       }
-      const text = deliveredText(pdu, defaultAlphabet);
+      const { text, udh } = userDataOf(pdu, defaultAlphabet);
       const shown = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
-      return `${route} dc=${Number(f.data_coding ?? 0)} ${JSON.stringify(shown)}`;
+      return `${route} dc=${Number(f.data_coding ?? 0)}${partLabel(pdu, udh)} ${JSON.stringify(shown)}`;
     }
     case 'submit_sm_resp':
     case 'deliver_sm_resp':
@@ -36,6 +38,16 @@ export function summarisePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'
     default:
       return '';
   }
+}
+
+/** " part 2/3 ref 0x1a" for a part of a concatenated message (UDH or SAR), so the trace reads parts as one. */
+function partLabel(pdu: Pdu, udh: ParsedUdh | null): string {
+  const concat = udh?.concat;
+  if (concat) return ` part ${concat.sequence}/${concat.total} ref 0x${concat.reference.toString(16)}`;
+  const total = tlvValue(pdu, 'sar_total_segments');
+  if (typeof total !== 'number') return '';
+  const ref = Number(tlvValue(pdu, 'sar_msg_ref_num') ?? 0);
+  return ` part ${Number(tlvValue(pdu, 'sar_segment_seqnum') ?? 0)}/${total} ref 0x${ref.toString(16)} (SAR)`;
 }
 
 function q(value: unknown): string {

@@ -1,0 +1,108 @@
+// Long messages against smpp-notes.md and 3GPP TS 23.038/23.040: per-part capacities, boundaries that must not
+// split an escape pair or a surrogate pair, national language tables, and encode → split → reassemble.
+import { describe, expect, it } from 'vitest';
+import type { NationalLanguage, SplitMethod } from '../../shared/contract';
+import { gsmTablesFor } from '../../shared/gsm-tables';
+import { decodeGsmWith, parseUdh, planMessage, splitMessage, MessageSplitError } from '../../shared/message-parts';
+import { decodeUcs2 } from '../../shared/text-codec';
+
+/** Reassembles parts as a receiver would: order by the UDH or SAR sequence, decode with the named tables. */
+function reassemble(parts: ReturnType<typeof splitMessage>['parts'], encoding: 'gsm7' | 'ucs2'): string {
+  const ordered = parts
+    .map((part) => ({ part, udh: part.udh ? parseUdh(Uint8Array.from([...part.udh, ...part.payload]))! : null }))
+    .sort((a, b) => (a.udh?.concat?.sequence ?? a.part.sar?.sequence ?? 0) - (b.udh?.concat?.sequence ?? b.part.sar?.sequence ?? 0));
+  return ordered
+    .map(({ part, udh }) =>
+      encoding === 'gsm7' ? decodeGsmWith(part.payload, udh?.lockingShiftId ?? null, udh?.singleShiftId ?? null) : decodeUcs2(part.payload),
+    )
+    .join('');
+}
+
+describe('tables', () => {
+  it.each(['none', 'turkish', 'spanish', 'portuguese'] as NationalLanguage[])('%s locking table has 128 positions with the escape at 0x1B', (language) => {
+    const tables = gsmTablesFor(language);
+    expect([...tables.locking]).toHaveLength(128);
+    expect(tables.locking[0x1b]).toBe('\u001b');
+  });
+  it('places national characters where TS 23.038 annex A puts them', () => {
+    expect(gsmTablesFor('turkish').locking[0x07]).toBe('ı');
+    expect(gsmTablesFor('turkish').locking[0x40]).toBe('İ');
+    expect(gsmTablesFor('turkish').single[0x53]).toBe('Ş');
+    expect(gsmTablesFor('spanish').single[0x41]).toBe('Á');
+    expect(gsmTablesFor('portuguese').locking[0x60]).toBe('~');
+    expect(gsmTablesFor('portuguese').single[0x7f]).toBe('â');
+  });
+});
+
+describe('capacities', () => {
+  it('GSM: 160 in one part, 161 in two of up to 153 (8-bit reference) or 152 (16-bit)', () => {
+    expect(planMessage('a'.repeat(160))).toMatchObject({ parts: 1, perPart: 160, roomLeft: 0 });
+    expect(planMessage('a'.repeat(161))).toMatchObject({ parts: 2, perPart: 153, roomLeft: 145 });
+    expect(planMessage('a'.repeat(306))).toMatchObject({ parts: 2, roomLeft: 0 });
+    expect(planMessage('a'.repeat(307))).toMatchObject({ parts: 3 });
+    expect(planMessage('a'.repeat(305), { split: 'udh16' })).toMatchObject({ parts: 3, perPart: 152 });
+    expect(planMessage('a'.repeat(304), { split: 'udh16' })).toMatchObject({ parts: 2 });
+  });
+  it('UCS-2: 70 in one part, 71 in two of up to 67 (8-bit reference) or 66 (16-bit)', () => {
+    expect(planMessage('П'.repeat(70))).toMatchObject({ encoding: 'ucs2', parts: 1, perPart: 70 });
+    expect(planMessage('П'.repeat(71))).toMatchObject({ parts: 2, perPart: 67 });
+    expect(planMessage('П'.repeat(133), { split: 'udh16' })).toMatchObject({ parts: 3, perPart: 66 });
+  });
+  it('message_payload sends any length as one', () => {
+    expect(planMessage('a'.repeat(1000), { split: 'payload' })).toMatchObject({ parts: 1, units: 1000 });
+  });
+  it('a national language table costs UDH room in every part', () => {
+    // Spanish: a single-shift IE (3 octets + UDHL) leaves 155 septets; Turkish: locking and single shift, 152
+    expect(planMessage('á'.repeat(10), { nationalLanguage: 'spanish' })).toMatchObject({ encoding: 'gsm7', parts: 1, perPart: 155 });
+    expect(planMessage('ş'.repeat(10), { nationalLanguage: 'turkish' })).toMatchObject({ encoding: 'gsm7', parts: 1, perPart: 152 });
+    expect(planMessage('ş'.repeat(10))).toMatchObject({ encoding: 'ucs2' });
+  });
+});
+
+describe('boundaries', () => {
+  it('never splits a GSM escape pair: € that would straddle 153 moves whole to the next part', () => {
+    const { parts } = splitMessage(`${'a'.repeat(152)}€${'b'.repeat(10)}`, 7);
+    expect(parts[0]!.payload).toHaveLength(152);
+    expect([...parts[1]!.payload.subarray(0, 2)]).toEqual([0x1b, 0x65]);
+  });
+  it('never splits a surrogate pair: an emoji at the 67-unit boundary moves whole', () => {
+    const { parts } = splitMessage(`${'П'.repeat(66)}😀${'П'.repeat(10)}`, 7);
+    expect(parts[0]!.payload).toHaveLength(132);
+    expect(decodeUcs2(parts[1]!.payload).startsWith('😀')).toBe(true);
+  });
+  it('numbers parts under one reference: 05 00 03 ref total seq, and 06 08 04 rH rL total seq', () => {
+    const eight = splitMessage('a'.repeat(400), 0x1a).parts;
+    expect(eight.map((p) => [...p.udh!])).toEqual([1, 2, 3].map((seq) => [5, 0, 3, 0x1a, 3, seq]));
+    const sixteen = splitMessage('a'.repeat(400), 0x1a2b, { split: 'udh16' }).parts;
+    expect([...sixteen[2]!.udh!]).toEqual([6, 8, 4, 0x1a, 0x2b, 3, 3]);
+    const sar = splitMessage('a'.repeat(400), 0x1a2b, { split: 'sar' }).parts;
+    expect(sar.map((p) => p.sar)).toEqual([1, 2, 3].map((sequence) => ({ reference: 0x1a2b, total: 3, sequence })));
+    expect(sar.every((p) => p.udh === null)).toBe(true);
+  });
+  it('refuses a character the forced GSM tables cannot carry, naming it — never replacing it', () => {
+    expect(planMessage('ab😀', { encoding: 'gsm7' }).unsupported).toEqual([{ char: '😀', index: 2 }]);
+    expect(() => splitMessage('ab😀', 1, { encoding: 'gsm7' })).toThrow(MessageSplitError);
+    expect(() => splitMessage('ab😀', 1, { encoding: 'gsm7' })).toThrow('"😀" at position 3');
+  });
+});
+
+describe('round trip: encode → split → reassemble', () => {
+  const texts: Array<[string, NationalLanguage, 'gsm7' | 'ucs2']> = [
+    ['The quick brown fox [jumps] over {the} lazy dog €5 ~ ^ | \\ '.repeat(9), 'none', 'gsm7'],
+    ['Привет, мир! 😀 Это длинное сообщение. '.repeat(6), 'none', 'ucs2'],
+    ['Şişli’de ığdır çok güzel, İstanbul. '.replace('’', "'").repeat(8), 'turkish', 'gsm7'],
+    ['¿Dónde está la estación? Árbol, ración. '.repeat(8), 'spanish', 'gsm7'],
+    ['Não há ação sem informação: ÇÃÕ âêô. '.repeat(8), 'portuguese', 'gsm7'],
+  ];
+  for (const [text, nationalLanguage, encoding] of texts) {
+    for (const split of ['udh8', 'udh16', 'sar', 'payload'] as SplitMethod[]) {
+      it(`${encoding}/${nationalLanguage} via ${split}`, () => {
+        const { plan, parts } = splitMessage(text, 0x42, { split, nationalLanguage });
+        expect(plan.encoding).toBe(encoding);
+        expect(parts).toHaveLength(split === 'payload' ? 1 : plan.parts);
+        if (split !== 'payload') expect(plan.parts).toBeGreaterThan(1);
+        expect(reassemble(parts, encoding)).toBe(text);
+      });
+    }
+  }
+});
