@@ -15,7 +15,6 @@ export interface PartOptions {
 const AIR_OCTETS = 140;
 /** Concatenation IEs: 0x00 with an 8-bit reference (5 octets), 0x08 with a 16-bit one (6 octets). */
 const CONCAT_IE_OCTETS: Record<SplitMethod, number> = { udh8: 5, udh16: 6, sar: 6, payload: 0 };
-const NATIONAL_IE_OCTETS = 3;
 /** The total-parts field of every method is one octet. */
 export const MAX_PARTS = 255;
 

@@ -32,42 +32,60 @@ async function boundConsole() {
 const GSM_400 = 'The quick brown fox jumps over the lazy dog [€]. '.repeat(9).slice(0, 400);
 const EMOJI_100 = '😀'.repeat(100);
 
+/** Sends the text and waits until every part has its receipt; returns the submits' trace rows and details. */
+async function sendLong(text: string, split: SplitMethod) {
+  const { services, session, trace } = await boundConsole();
+  const expected = split === 'payload' ? 1 : planMessage(text, { split }).parts;
+  const sent = await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text, split });
+  const done = await waitFor(async () => (await services.handlers.listMessages()).find((m: MessageView) => m.id === sent.id && m.state === 'DELIVRD'));
+  const submitRows = () => trace.filter((t) => t.direction === 'out' && t.commandName === 'submit_sm');
+  await waitFor(() => submitRows().length === expected);
+  const submits = submitRows();
+  const details = await Promise.all(submits.map((t) => services.handlers.traceDetail({ id: t.id })));
+  const field = (index: number, name: string) => details[index]!.fields.find((f) => f.name === name)?.value ?? '';
+  const receipts = (await services.handlers.listInbox()).filter((i) => i.matchedMessage?.id === sent.id);
+  return { expected, sent, done, submits, details, field, receipts };
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
 describe('long messages', () => {
   it.each([
     ['udh8', GSM_400, 0], ['udh16', GSM_400, 0], ['sar', GSM_400, 0], ['udh8', EMOJI_100, 8], ['payload', GSM_400, 0],
-  ] as Array<[SplitMethod, string, number]>)('%s: parts numbered under one reference, one message with all receipts', async (split, text, dataCoding) => {
-    const { services, session, trace } = await boundConsole();
-    const expected = split === 'payload' ? 1 : planMessage(text, { split }).parts;
-    const sent = await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text, split });
+  ] as Array<[SplitMethod, string, number]>)('%s: one message, all parts accepted and receipted, data_coding right', async (split, text, dataCoding) => {
+    const { expected, sent, done, submits, field, receipts } = await sendLong(text, split);
     expect(sent.parts).toMatchObject({ total: expected, accepted: expected });
-    const done = await waitFor(async () => (await services.handlers.listMessages()).find((m: MessageView) => m.id === sent.id && m.state === 'DELIVRD'));
     expect(done.parts).toEqual({ total: expected, accepted: expected, delivered: expected, failed: 0 });
     expect(done.text).toBe(text);
-    const inbox = await services.handlers.listInbox();
-    expect(inbox.filter((i) => i.matchedMessage?.id === sent.id)).toHaveLength(expected);
+    expect(receipts).toHaveLength(expected);
+    expect(submits).toHaveLength(expected);
+    expect(range(expected).map((i) => field(i, 'data_coding'))).toEqual(range(expected).map(() => `0x0${dataCoding} (${dataCoding})`));
+  });
 
-    const submitRows = () => trace.filter((t) => t.direction === 'out' && t.commandName === 'submit_sm');
-    await waitFor(() => submitRows().length === expected);
-    const submits = submitRows();
-    const details = await Promise.all(submits.map((t) => services.handlers.traceDetail({ id: t.id })));
-    for (const [index, detail] of details.entries()) {
-      const field = (name: string) => detail.fields.find((f) => f.name === name)?.value ?? '';
-      expect(field('data_coding')).toContain(`(${dataCoding})`);
-      if (split === 'udh8' || split === 'udh16') {
-        expect(field('esm_class')).toBe('0x40 (64)');
-        const bytes = Buffer.from(detail.hex, 'hex');
-        const sm = detail.fields.find((f) => f.name === 'short_message')!;
-        const udh = parseUdh(bytes.subarray(sm.offset + 1, sm.offset + sm.length))!;
-        expect(udh.concat).toMatchObject({ total: expected, sequence: index + 1 });
-        expect(submits[index]!.summary).toContain(`part ${index + 1}/${expected} ref 0x`);
-      }
-      if (split === 'sar') {
-        expect(field('sar_segment_seqnum')).toBe(`0x0${index + 1} (${index + 1})`);
-        expect(field('sar_total_segments')).toBe(`0x0${expected} (${expected})`);
-      }
-      if (split === 'payload') expect(detail.fields.map((f) => f.name)).toContain('message_payload');
-    }
-    const references = new Set(submits.map((t) => /ref 0x[0-9a-f]+/.exec(t.summary)?.[0] ?? 'none'));
-    expect(references.size).toBe(1);
+  it.each(['udh8', 'udh16'] as SplitMethod[])('%s: UDHI set, parts numbered 1..n under one reference', async (split) => {
+    const { expected, submits, details, field } = await sendLong(GSM_400, split);
+    expect(expected).toBe(3);
+    const udhs = details.map((detail) => {
+      const sm = detail.fields.find((f) => f.name === 'short_message')!;
+      return parseUdh(Buffer.from(detail.hex, 'hex').subarray(sm.offset + 1, sm.offset + sm.length))!.concat;
+    });
+    expect(udhs.map((u) => [u?.total, u?.sequence])).toEqual([[3, 1], [3, 2], [3, 3]]);
+    expect(new Set(udhs.map((u) => u?.reference)).size).toBe(1);
+    expect(range(3).map((i) => field(i, 'esm_class'))).toEqual(['0x40 (64)', '0x40 (64)', '0x40 (64)']);
+    expect(submits.map((t) => /part \d\/\d/.exec(t.summary)?.[0])).toEqual(['part 1/3', 'part 2/3', 'part 3/3']);
+  });
+
+  it('sar: the SAR TLVs number the parts; no UDH', async () => {
+    const { field } = await sendLong(GSM_400, 'sar');
+    expect(range(3).map((i) => [field(i, 'sar_segment_seqnum'), field(i, 'sar_total_segments'), field(i, 'esm_class')])).toEqual(
+      range(3).map((i) => [`0x0${i + 1} (${i + 1})`, '0x03 (3)', '0x00 (0)']),
+    );
+    expect(new Set(range(3).map((i) => field(i, 'sar_msg_ref_num'))).size).toBe(1);
+  });
+
+  it('payload: the whole text in message_payload, short_message empty', async () => {
+    const { field, details } = await sendLong(GSM_400, 'payload');
+    expect(details[0]!.fields.map((f) => f.name)).toContain('message_payload');
+    expect(field(0, 'short_message')).toBe('(empty)');
   });
 });
