@@ -94,3 +94,17 @@ export function gsmEncoderFor(tables: GsmTables): GsmEncoder {
   }
   return encoder;
 }
+
+/** Decodes unpacked GSM septets with the tables a UDH named (default tables when none). */
+export function decodeGsmWith(bytes: Uint8Array, lockingShiftId: number | null, singleShiftId: number | null): string {
+  const tables = gsmTablesById(lockingShiftId, singleShiftId);
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 1) {
+    const septet = bytes[i]!;
+    if (septet === GSM_ESCAPE && i + 1 < bytes.length) {
+      i += 1;
+      text += tables.single[bytes[i]!] ?? tables.locking[bytes[i]!] ?? '\ufffd';
+    } else text += septet < 0x80 && septet !== GSM_ESCAPE ? tables.locking[septet] : '\ufffd';
+  }
+  return text;
+}

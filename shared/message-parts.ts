@@ -2,7 +2,7 @@
 // compose pane shows exactly the parts core will send. A GSM escape pair and a UTF-16 surrogate pair are one
 // character here and never cross a part boundary.
 import type { NationalLanguage, SplitMethod, TextEncodingChoice } from './contract';
-import { GSM_ESCAPE, gsmEncoderFor, gsmTablesById, gsmTablesFor, type GsmTables } from './gsm-tables';
+import { GSM_ESCAPE, decodeGsmWith, gsmEncoderFor, gsmTablesFor, type GsmTables } from './gsm-tables';
 import { DATA_CODING } from './text-codec';
 
 export interface PartOptions {
@@ -234,20 +234,6 @@ export function parseUdh(bytes: Uint8Array): ParsedUdh | null {
     offset += 2 + iedl;
   }
   return result;
-}
-
-/** Decodes unpacked GSM septets with the tables a UDH named (default tables when none). */
-export function decodeGsmWith(bytes: Uint8Array, lockingShiftId: number | null, singleShiftId: number | null): string {
-  const tables = gsmTablesById(lockingShiftId, singleShiftId);
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 1) {
-    const septet = bytes[i]!;
-    if (septet === GSM_ESCAPE && i + 1 < bytes.length) {
-      i += 1;
-      text += tables.single[bytes[i]!] ?? tables.locking[bytes[i]!] ?? '\ufffd';
-    } else text += septet < 0x80 && septet !== GSM_ESCAPE ? tables.locking[septet] : '\ufffd';
-  }
-  return text;
 }
 
 const ESM_CLASS_UDHI = 0x40;

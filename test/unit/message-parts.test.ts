@@ -2,8 +2,8 @@
 // split an escape pair or a surrogate pair, national language tables, and encode → split → reassemble.
 import { describe, expect, it } from 'vitest';
 import type { NationalLanguage, SplitMethod } from '../../shared/contract';
-import { gsmTablesFor } from '../../shared/gsm-tables';
-import { decodeGsmWith, parseUdh, planMessage, splitMessage, MessageSplitError } from '../../shared/message-parts';
+import { decodeGsmWith, gsmTablesFor } from '../../shared/gsm-tables';
+import { parseUdh, planMessage, splitMessage, MessageSplitError } from '../../shared/message-parts';
 import { decodeUcs2 } from '../../shared/text-codec';
 
 /** Reassembles parts as a receiver would: order by the UDH or SAR sequence, decode with the named tables. */

@@ -1,41 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeGsm7, decodeShortMessage, decodeUcs2, encodeGsm7, encodeUcs2, gsmUnsupported, measureText, TextEncodingError,
-} from '../../shared/text-codec';
+import { planMessage } from '../../shared/message-parts';
+import { decodeGsm7, decodeShortMessage, decodeUcs2, encodeGsm7, encodeUcs2, gsmSeptetCost, TextEncodingError } from '../../shared/text-codec';
 
 describe('choosing GSM 03.38 or UCS-2', () => {
   it('labels GSM text data_coding 0, never 1', () => {
-    const m = measureText('Hello @ £ $ ¥ è Ø Δ _ ¿ à');
+    const m = planMessage('Hello @ £ $ ¥ è Ø Δ _ ¿ à');
     expect(m.encoding).toBe('gsm7');
     expect(m.dataCoding).toBe(0);
     expect(m.units).toBe(m.characters);
   });
 
   it.each(['€', '[', ']', '{', '}', '~', '^', '|', '\\'])('counts the extension character %s as two septets', (char) => {
-    const m = measureText(`a${char}b`);
+    const m = planMessage(`a${char}b`);
     expect(m.encoding).toBe('gsm7');
     expect(m.units).toBe(4);
     expect(m.characters).toBe(3);
-    expect([...encodeGsm7(char)]).toHaveLength(2);
+    expect(gsmSeptetCost(char)).toBe(2);
     expect(encodeGsm7(char)[0]).toBe(0x1b);
   });
 
   it('falls back to UCS-2 (data_coding 8) when one character does not fit, counting an emoji as two units', () => {
-    const m = measureText('Hi 😀');
-    expect(m).toMatchObject({ encoding: 'ucs2', dataCoding: 8, characters: 4, units: 5, octets: 10 });
-    expect(measureText('Привет').encoding).toBe('ucs2');
-    expect(gsmUnsupported('aПb😀')).toEqual(['П', '😀']);
+    expect(planMessage('Hi 😀')).toMatchObject({ encoding: 'ucs2', dataCoding: 8, characters: 4, units: 5 });
+    expect(planMessage('Привет').encoding).toBe('ucs2');
+    expect(gsmSeptetCost('П')).toBeNull();
   });
 
   it('knows one part holds 160 septets or 70 UCS-2 units', () => {
-    expect(measureText('a'.repeat(160)).fitsOnePart).toBe(true);
-    expect(measureText('a'.repeat(161)).fitsOnePart).toBe(false);
-    expect(measureText('€'.repeat(80)).fitsOnePart).toBe(true);
-    expect(measureText(`${'€'.repeat(80)}a`).fitsOnePart).toBe(false);
-    expect(measureText('П'.repeat(70)).fitsOnePart).toBe(true);
-    expect(measureText('П'.repeat(71)).fitsOnePart).toBe(false);
-    expect(measureText('😀'.repeat(35)).fitsOnePart).toBe(true);
-    expect(measureText(`${'😀'.repeat(35)}a`).fitsOnePart).toBe(false);
+    expect(planMessage('a'.repeat(160)).parts).toBe(1);
+    expect(planMessage('a'.repeat(161)).parts).toBe(2);
+    expect(planMessage('€'.repeat(80)).parts).toBe(1);
+    expect(planMessage(`${'€'.repeat(80)}a`).parts).toBe(2);
+    expect(planMessage('П'.repeat(70)).parts).toBe(1);
+    expect(planMessage('П'.repeat(71)).parts).toBe(2);
+    expect(planMessage('😀'.repeat(35)).parts).toBe(1);
+    expect(planMessage(`${'😀'.repeat(35)}a`).parts).toBe(2);
   });
 });
 
