@@ -218,6 +218,8 @@ export interface InboxItem {
   receipt: ReceiptView | null;
   /** The sent message this receipt was matched to, when one was. */
   matchedMessage: Pick<MessageView, 'id' | 'destinationAddr' | 'text' | 'messageId'> | null;
+  /** A concatenated MO arrives in parts and shows as one item; text fills in as parts arrive. */
+  parts: { total: number; received: number };
 }
 
 export interface ConsoleMethods {

@@ -1,15 +1,9 @@
 // Receipts matched to the right message when SMSCs make it hard: the receipt in the same TCP read as its
 // submit_sm_resp, ids that read as both hex and decimal, receipts on another profile of the same account,
 // and an intermediate notification after the final one.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InboxItem, MessageView } from '../../shared/contract';
-import { DEFAULT_PROFILE_SETTINGS } from '../../shared/profile-defaults';
 import { encodePdu, type Pdu } from '../../electron/core/smpp/pdu-codec';
-import { createServices, type Services } from '../../electron/core/services';
-import { MemorySecretStore } from '../../electron/core/store/secret-store';
+import { consoleAgainstSmsc } from '../support/console-fixture';
 import { startRawSmsc, type RawSmscContext, type RawSmsc } from '../support/raw-smsc';
 import { waitFor } from '../support/simulator-fixture';
 
@@ -17,19 +11,7 @@ const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function consoleAgainst(smsc: RawSmsc) {
-  const dir = mkdtempSync(join(tmpdir(), 'smpp-console-match-'));
-  const services: Services = await createServices({ dataDir: dir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0 } });
-  cleanups.push(async () => (await services.close(), rmSync(dir, { recursive: true, force: true })));
-  const inbox: InboxItem[] = [];
-  services.events.on('inbox', (item) => inbox.push(item));
-  const profile = (bindMode: 'transmitter' | 'receiver' | 'transceiver') =>
-    services.handlers.createProfile({ ...DEFAULT_PROFILE_SETTINGS, name: bindMode, port: smsc.port, systemId: 'acct', bindMode, enquireLinkIntervalMs: 0 });
-  const send = async (sessionId: string, text: string): Promise<MessageView> =>
-    services.handlers.submit({ sessionId, sourceAddr: '1', destinationAddr: '2', text });
-  return { services, inbox, profile, send };
-}
+const consoleAgainst = (smsc: RawSmsc) => consoleAgainstSmsc(smsc, cleanups);
 
 const receipt = (id: string, stat = 'DELIVRD') =>
   encodePdu({

@@ -3,19 +3,19 @@
 // committed — and only then is deliver_sm_resp written, so an SMSC re-sends anything a crash lost.
 import { randomUUID } from 'node:crypto';
 import type { InboxItem, MessageView, SplitMethod, SubmitDraft } from '../../../shared/contract';
-import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan } from '../../../shared/message-parts';
+import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan, type ParsedUdh } from '../../../shared/message-parts';
 import { ConsoleInputError } from '../api/console-input-error';
 import type { ConsoleEventBus } from '../api/event-bus';
 import type { ManagedSession } from '../sessions/managed-session';
 import type { SessionManager } from '../sessions/session-manager';
-import type { Pdu, PduValue } from '../smpp/pdu-codec';
+import { tlvValue, type Pdu, type PduValue } from '../smpp/pdu-codec';
 import type { TlvValues } from '../smpp/smpp-peer';
 import { inTransaction, type Database } from '../store/database';
 import type { InboxRepo } from '../store/inbox-repo';
 import type { MessagesRepo, PartRef } from '../store/messages-repo';
 import type { Profile } from '../store/profiles-repo';
 import { normaliseMessageId } from './message-id';
-import { deliveredText, isReceipt, receiptOf } from './receipt-parser';
+import { isReceipt, receiptOf, userDataOf } from './receipt-parser';
 
 export interface MessageServiceDeps {
   db: Database;
@@ -96,14 +96,22 @@ export class MessageService {
     const receipt = isReceipt(pdu) ? receiptOf(pdu, alphabet) : null;
     const receivedAt = Date.now();
     let updated: MessageView | null = null;
+    const { text, udh } = userDataOf(pdu, alphabet);
     const item: InboxItem = inTransaction(db, () => {
       const matched = receipt ? messages.findPartBySmscId(this.deps.receiptScope(session.profile), receipt.messageId) : null;
       if (matched && receipt) updated = messages.receipted(matched, receipt.stat, receivedAt);
-      return inbox.insert({
+      const received = {
         sessionId: session.id, profileId: session.profile.id, receivedAt,
         sourceAddr: String(pdu.fields.source_addr ?? ''), destinationAddr: String(pdu.fields.destination_addr ?? ''),
         esmClass: Number(pdu.fields.esm_class ?? 0), dataCoding: Number(pdu.fields.data_coding ?? 0),
-        text: deliveredText(pdu, alphabet), receipt, matchedMessageId: matched?.messageId ?? null,
+        text, receipt, matchedMessageId: matched?.messageId ?? null,
+      };
+      const concat = receipt ? null : concatOf(pdu, udh);
+      if (!concat || concat.total < 2) return inbox.insert(received);
+      // One account's parts meet whichever of its sessions they arrive on.
+      const scope = this.deps.receiptScope(session.profile).sort().join(',');
+      return inbox.addMoPart(received, {
+        key: `${scope}|${received.sourceAddr}|${received.destinationAddr}|${concat.reference}`, total: concat.total, sequence: concat.sequence,
       });
     });
     if (updated) events.emit('message', updated);
@@ -129,6 +137,15 @@ export class MessageService {
     for (const item of claimed) events.emit('inbox', item);
     return message;
   }
+}
+
+/** A delivered part's place in its concatenated message: from the UDH, or from SAR TLVs. */
+function concatOf(pdu: Pdu, udh: ParsedUdh | null): { reference: number; total: number; sequence: number } | null {
+  if (udh?.concat) return udh.concat;
+  const total = tlvValue(pdu, 'sar_total_segments');
+  const sequence = tlvValue(pdu, 'sar_segment_seqnum');
+  if (typeof total !== 'number' || typeof sequence !== 'number') return null;
+  return { reference: Number(tlvValue(pdu, 'sar_msg_ref_num') ?? 0), total, sequence };
 }
 
 /** The submit_sm of one part: UDH in short_message (UDHI set), SAR TLVs, or the whole text in message_payload. */

@@ -7,6 +7,7 @@ interface InboxRow {
   data_coding: number; text: string; receipt_message_id: string | null; receipt_stat: string | null; receipt_err: string | null;
   receipt_submit_date: string | null; receipt_done_date: string | null;
   m_id: string | null; m_destination_addr: string | null; m_text: string | null; m_message_id: string | null;
+  parts_total: number; parts_received: number;
 }
 
 export interface NewInboxItem {
@@ -22,8 +23,19 @@ export interface NewInboxItem {
   matchedMessageId: string | null;
 }
 
-const SELECT = `SELECT i.*, m.id AS m_id, m.destination_addr AS m_destination_addr, m.text AS m_text, m.message_id AS m_message_id
+const SELECT = `SELECT i.*, m.id AS m_id, m.destination_addr AS m_destination_addr, m.text AS m_text, m.message_id AS m_message_id,
+    CASE WHEN i.concat_key IS NULL THEN 1 ELSE (SELECT COUNT(*) FROM inbox_parts p WHERE p.inbox_id = i.id) END AS parts_received
   FROM inbox i LEFT JOIN messages m ON m.id = i.matched_message`;
+
+/** Where a part of a concatenated MO belongs: same account, addresses, reference and total. */
+export interface ConcatPart {
+  key: string;
+  total: number;
+  sequence: number;
+}
+
+/** Shown where a part has not arrived (yet), so a gap is never mistaken for the text. */
+const MISSING_PART = '…';
 
 export class InboxRepo {
   constructor(private readonly db: Database) {}
@@ -61,6 +73,29 @@ export class InboxRepo {
     return this.get(id)!;
   }
 
+  /**
+   * Adds one part of a concatenated MO: to the open item with the same key (not yet complete), or a new item.
+   * The item's text is its parts in order, with a marker for each one still missing. A repeated part (an SMSC
+   * re-sending what it thinks was lost) replaces its earlier copy.
+   */
+  addMoPart(item: NewInboxItem, part: ConcatPart): InboxItem {
+    const open = this.db
+      .prepare(
+        `SELECT i.id FROM inbox i WHERE i.concat_key = ? AND i.parts_total = ?
+           AND (SELECT COUNT(*) FROM inbox_parts p WHERE p.inbox_id = i.id) < i.parts_total ORDER BY i.id DESC LIMIT 1`,
+      )
+      .get(part.key, part.total) as { id: number } | undefined;
+    const id = open?.id ?? this.insert({ ...item, text: '' }).id;
+    if (!open) this.db.prepare('UPDATE inbox SET concat_key = ?, parts_total = ? WHERE id = ?').run(part.key, part.total, id);
+    this.db.prepare('INSERT OR REPLACE INTO inbox_parts (inbox_id, seq, text) VALUES (?, ?, ?)').run(id, part.sequence, item.text);
+    const texts = new Map(
+      (this.db.prepare('SELECT seq, text FROM inbox_parts WHERE inbox_id = ?').all(id) as Array<{ seq: number; text: string }>).map((p) => [p.seq, p.text]),
+    );
+    const text = Array.from({ length: part.total }, (_, i) => texts.get(i + 1) ?? MISSING_PART).join('');
+    this.db.prepare('UPDATE inbox SET text = ?, received_at = ? WHERE id = ?').run(text, item.receivedAt, id);
+    return this.get(id)!;
+  }
+
   get(id: number): InboxItem | null {
     const row = this.db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as unknown as InboxRow | undefined;
     return row ? toItem(row) : null;
@@ -86,5 +121,6 @@ function toItem(row: InboxRow): InboxItem {
       row.m_id === null
         ? null
         : { id: row.m_id, destinationAddr: row.m_destination_addr ?? '', text: row.m_text ?? '', messageId: row.m_message_id },
+    parts: { total: row.parts_total, received: row.parts_received },
   };
 }

@@ -103,4 +103,16 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO message_parts (message_id, seq, smsc_message_id, smsc_message_id_norm, state, command_status, receipt_at)
     SELECT id, 1, message_id, message_id_norm, state, command_status, receipt_at FROM messages;
   `,
+  // v5: a concatenated MO is one inbox item assembled from its parts.
+  `
+  ALTER TABLE inbox ADD COLUMN parts_total INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE inbox ADD COLUMN concat_key TEXT;
+  CREATE TABLE inbox_parts (
+    inbox_id INTEGER NOT NULL REFERENCES inbox (id),
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (inbox_id, seq)
+  );
+  CREATE INDEX inbox_by_concat_key ON inbox (concat_key);
+  `,
 ];
