@@ -158,11 +158,47 @@ export type NationalLanguage = 'none' | 'turkish' | 'spanish' | 'portuguese';
  */
 export type SplitMethod = 'udh8' | 'udh16' | 'sar' | 'payload';
 
+/** GSM message class for data_coding (class 0 is a flash message shown, not stored). */
+export type MessageClass = 'none' | 0 | 1 | 2 | 3;
+
+/** A TLV given by tag and value as hex: for any tag, known to the console or not. */
+export interface RawTlv {
+  tag: number;
+  hex: string;
+}
+
+/** The rest of submit_sm's fields; each defaults as SMPP's own default where left out. */
+export interface SubmitOptions {
+  serviceType?: string;
+  sourceAddrTon?: number;
+  sourceAddrNpi?: number;
+  destAddrTon?: number;
+  destAddrNpi?: number;
+  /** esm_class bits 1–0: 0 default, 1 datagram, 2 forward (transaction), 3 store and forward. */
+  messagingMode?: 0 | 1 | 2 | 3;
+  /** esm_class bits 5–2 as a value: 0x00 default, 0x08 SME delivery acknowledgement, 0x10 user acknowledgement. */
+  messageType?: number;
+  /** esm_class bit 7. (UDHI, bit 6, is set by the console for parts that carry a UDH.) */
+  replyPath?: boolean;
+  protocolId?: number;
+  priorityFlag?: number;
+  /** SMPP time format, absolute YYMMDDhhmmsstnnp or relative YYMMDDhhmmss000R; '' = none. */
+  scheduleDeliveryTime?: string;
+  validityPeriod?: string;
+  /** registered_delivery as a byte (bits 1–0 receipt, 3–2 SME acks, 4 intermediate); default 1. */
+  registeredDelivery?: number;
+  replaceIfPresent?: boolean;
+  messageClass?: MessageClass;
+  smDefaultMsgId?: number;
+  tlvs?: RawTlv[];
+}
+
 export interface SubmitDraft {
   sessionId: string;
   sourceAddr: string;
   destinationAddr: string;
   text: string;
+  options?: SubmitOptions;
   /** Default 'auto'. */
   encoding?: TextEncodingChoice;
   /** GSM 03.38 only; default 'none'. */

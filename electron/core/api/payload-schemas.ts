@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ConsoleMethodName } from '../../../shared/contract';
 import { profileDraftSchema } from './profile-schema';
+import { submitOptionsSchema } from './submit-options-schema';
 
 const none = z.null().or(z.undefined());
 const id = (field: string) => z.string({ error: `${field} is required` }).min(1, `${field} is required`).max(200, `${field}: at most 200 characters`);
@@ -36,6 +37,7 @@ export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
       encoding: z.enum(['auto', 'gsm7', 'ucs2'], { error: 'Encoding: auto, gsm7 or ucs2' }).optional(),
       nationalLanguage: z.enum(['none', 'turkish', 'spanish', 'portuguese'], { error: 'National language: none, turkish, spanish or portuguese' }).optional(),
       split: z.enum(['udh8', 'udh16', 'sar', 'payload'], { error: 'Long messages: udh8, udh16, sar or payload' }).optional(),
+      options: submitOptionsSchema.optional(),
     })
     .strict(),
   listMessages: none,

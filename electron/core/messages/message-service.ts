@@ -2,14 +2,15 @@
 // record submit_sm_resp; later a deliver_sm arrives, the receipt is parsed, matched to its message and
 // committed — and only then is deliver_sm_resp written, so an SMSC re-sends anything a crash lost.
 import { randomUUID } from 'node:crypto';
-import type { InboxItem, MessageView, SplitMethod, SubmitDraft } from '../../../shared/contract';
+import type { InboxItem, MessageView, SplitMethod, SubmitDraft, SubmitOptions } from '../../../shared/contract';
+import { DATA_CODING } from '../../../shared/text-codec';
 import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan, type ParsedUdh } from '../../../shared/message-parts';
 import { ConsoleInputError } from '../api/console-input-error';
 import type { ConsoleEventBus } from '../api/event-bus';
 import type { ManagedSession } from '../sessions/managed-session';
 import type { SessionManager } from '../sessions/session-manager';
 import { tlvValue, type Pdu, type PduValue } from '../smpp/pdu-codec';
-import type { TlvValues } from '../smpp/smpp-peer';
+import type { RawTlvValues, TlvValues } from '../smpp/smpp-peer';
 import { inTransaction, type Database } from '../store/database';
 import type { InboxRepo } from '../store/inbox-repo';
 import type { MessagesRepo, PartRef } from '../store/messages-repo';
@@ -30,6 +31,7 @@ export interface MessageServiceDeps {
 /** registered_delivery 1: a receipt on final delivery outcome, success or failure (smpp-notes.md). */
 const REGISTERED_DELIVERY_FINAL = 0x01;
 const ESM_CLASS_UDHI = 0x40;
+const ESM_CLASS_REPLY_PATH = 0x80;
 
 export class MessageService {
   private reference = Math.floor(Math.random() * 0x10000);
@@ -149,21 +151,49 @@ function concatOf(pdu: Pdu, udh: ParsedUdh | null): { reference: number; total: 
 }
 
 /** The submit_sm of one part: UDH in short_message (UDHI set), SAR TLVs, or the whole text in message_payload. */
-function submitFields(draft: SubmitDraft, dataCoding: number, part: MessagePart, split: SplitMethod): [Record<string, PduValue>, TlvValues] {
+function submitFields(
+  draft: SubmitDraft,
+  dataCoding: number,
+  part: MessagePart,
+  split: SplitMethod,
+): [Record<string, PduValue>, TlvValues, RawTlvValues] {
   const userData = Buffer.concat([part.udh ?? new Uint8Array(0), part.payload]);
+  const o = draft.options ?? {};
+  const esmClass = (o.messagingMode ?? 0) | (o.messageType ?? 0) | (part.udh ? ESM_CLASS_UDHI : 0) | (o.replyPath ? ESM_CLASS_REPLY_PATH : 0);
   const fields: Record<string, PduValue> = {
+    service_type: o.serviceType ?? '',
+    source_addr_ton: o.sourceAddrTon ?? 0,
+    source_addr_npi: o.sourceAddrNpi ?? 0,
     source_addr: draft.sourceAddr,
+    dest_addr_ton: o.destAddrTon ?? 0,
+    dest_addr_npi: o.destAddrNpi ?? 0,
     destination_addr: draft.destinationAddr,
-    esm_class: part.udh ? ESM_CLASS_UDHI : 0,
-    registered_delivery: REGISTERED_DELIVERY_FINAL,
-    data_coding: dataCoding,
+    esm_class: esmClass,
+    protocol_id: o.protocolId ?? 0,
+    priority_flag: o.priorityFlag ?? 0,
+    schedule_delivery_time: o.scheduleDeliveryTime ?? '',
+    validity_period: o.validityPeriod ?? '',
+    registered_delivery: o.registeredDelivery ?? REGISTERED_DELIVERY_FINAL,
+    replace_if_present_flag: o.replaceIfPresent ? 1 : 0,
+    data_coding: withMessageClass(dataCoding, o.messageClass ?? 'none'),
+    sm_default_msg_id: o.smDefaultMsgId ?? 0,
     short_message: split === 'payload' ? Buffer.alloc(0) : userData,
   };
+  const raw: RawTlvValues = (o.tlvs ?? []).map((t) => ({ tag: t.tag, value: Buffer.from(t.hex, 'hex') }));
   const tlvs: TlvValues = split === 'payload' ? { message_payload: userData } : {};
   if (part.sar) {
     tlvs.sar_msg_ref_num = part.sar.reference;
     tlvs.sar_total_segments = part.sar.total;
     tlvs.sar_segment_seqnum = part.sar.sequence;
   }
-  return [fields, tlvs];
+  return [fields, tlvs, raw];
+}
+
+/**
+ * data_coding with a GSM message class (class 0 = flash): the general data coding group with bit 4 set, so the
+ * alphabet stays what was measured — 0x10–0x13 for GSM 03.38, 0x18–0x1B for UCS-2 (3GPP TS 23.038 §4).
+ */
+function withMessageClass(dataCoding: number, messageClass: SubmitOptions['messageClass']): number {
+  if (messageClass === undefined || messageClass === 'none') return dataCoding;
+  return (dataCoding === DATA_CODING.ucs2 ? 0x18 : 0x10) | messageClass;
 }

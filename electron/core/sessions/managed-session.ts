@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { SessionCounters, SessionState, SessionView } from '../../../shared/contract';
 import { EsmeSession } from '../smpp/esme-session';
 import type { Pdu, PduValue } from '../smpp/pdu-codec';
-import type { TlvValues } from '../smpp/smpp-peer';
+import type { RawTlvValues, TlvValues } from '../smpp/smpp-peer';
 import { statusName } from '../smpp/smpp-tables';
 import type { Profile } from '../store/profiles-repo';
 import type { TraceHub } from '../trace/trace-hub';
@@ -55,17 +55,17 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
     await this.attempt();
   }
 
-  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}): Promise<Pdu> {
+  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
     if (!this.current) throw new Error('session is closed');
-    return this.current.request(command, fields, tlvs);
+    return this.current.request(command, fields, tlvs, rawTlvs);
   }
 
   /** submit_sm with the profile's rate limit, retried after throttling responses; resolves with the last response. */
-  async submit(fields: Record<string, PduValue>, tlvs: TlvValues = {}): Promise<Pdu> {
+  async submit(fields: Record<string, PduValue>, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
     const { throttleRetries, reconnect } = this.profile;
     for (let attempt = 0; ; attempt += 1) {
       await this.pacer.next();
-      const response = await this.request('submit_sm', fields, tlvs).catch((error: Error) => {
+      const response = await this.request('submit_sm', fields, tlvs, rawTlvs).catch((error: Error) => {
         this.count('submitsFailed');
         throw error;
       });

@@ -6,7 +6,7 @@ import type { BindMode, ConnectMode, SessionState, TlsSettings } from '../../../
 import { Connection, type TraceSink } from './connection';
 import type { Pdu, PduValue } from './pdu-codec';
 import { RequestFailedError } from './request-tracker';
-import { SmppPeer, type TlvValues } from './smpp-peer';
+import { SmppPeer, type RawTlvValues, type TlvValues } from './smpp-peer';
 import { commandName, statusName } from './smpp-tables';
 import { acceptOutbind, connectTransport } from './transport';
 
@@ -127,9 +127,9 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
   }
 
   /** Sends a request on the bound session and resolves with its response. */
-  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}): Promise<Pdu> {
+  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
     if (this.state !== 'bound' || !this.peer) throw new Error(`session is ${this.state}, not bound`);
-    return this.peer.request(command, fields, tlvs);
+    return this.peer.request(command, fields, tlvs, rawTlvs);
   }
 
   /** Unbinds politely (unbind → unbind_resp → close); closes anyway if the SMSC does not answer. */

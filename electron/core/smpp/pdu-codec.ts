@@ -47,6 +47,8 @@ export interface PduInit {
   commandStatus?: number;
   fields?: Record<string, PduValue>;
   tlvs?: Record<string, number | string | Buffer>;
+  /** TLVs by tag with their value octets as given: any tag, known to the tables or not. */
+  rawTlvs?: Array<{ tag: number; value: Buffer }>;
 }
 
 export class PduEncodeError extends Error {
@@ -285,6 +287,12 @@ export function encodePdu(init: PduInit): Buffer {
       const length = out.offset - lengthAt - 2;
       if (length > 0xffff) throw new PduEncodeError(`${name}: ${length} octets; a TLV holds at most 65535`, name);
       out.buffer.writeUInt16BE(length, lengthAt);
+    }
+    for (const { tag, value } of init.rawTlvs ?? []) {
+      if (value.length > 0xffff) throw new PduEncodeError(`TLV 0x${tag.toString(16).padStart(4, '0')}: ${value.length} octets; a TLV holds at most 65535`, 'tlvs');
+      out.uint(tag, 2);
+      out.uint(value.length, 2);
+      out.octets(value);
     }
   }
   const bytes = out.result();

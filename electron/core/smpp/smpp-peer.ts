@@ -14,6 +14,7 @@ interface PeerEvents {
 }
 
 export type TlvValues = Record<string, number | string | Buffer>;
+export type RawTlvValues = Array<{ tag: number; value: Buffer }>;
 
 export class SmppPeer extends EventEmitter<PeerEvents> {
   readonly tracker: RequestTracker;
@@ -32,10 +33,10 @@ export class SmppPeer extends EventEmitter<PeerEvents> {
   }
 
   /** Sends a request and resolves with its response (whatever its command_status; the caller judges it). */
-  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}): Promise<Pdu> {
+  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
     const { sequenceNumber, response } = await this.tracker.reserve(commandIdOf(command));
     try {
-      this.connection.send({ command, sequenceNumber, fields, tlvs });
+      this.connection.send({ command, sequenceNumber, fields, tlvs, rawTlvs });
     } catch (error) {
       this.tracker.cancel(sequenceNumber, error as Error);
       throw error;

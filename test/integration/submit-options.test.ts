@@ -1,0 +1,80 @@
+// Every submit_sm field reaches the wire as asked, and each is checked against its limit before sending.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TraceSummary } from '../../shared/contract';
+import { absoluteSmppTime, relativeSmppTime, smppTimeProblem } from '../../shared/smpp-time';
+import { dispatchCall } from '../../electron/core/api/dispatch';
+import { createServices, type Services } from '../../electron/core/services';
+import { MemorySecretStore } from '../../electron/core/store/secret-store';
+import { waitFor } from '../support/simulator-fixture';
+
+const open: Array<{ services: Services; dir: string }> = [];
+afterEach(async () => {
+  for (const { services, dir } of open.splice(0)) {
+    await services.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function bound() {
+  const dir = mkdtempSync(join(tmpdir(), 'smpp-console-options-'));
+  const services = await createServices({ dataDir: dir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0 } });
+  open.push({ services, dir });
+  const trace: TraceSummary[] = [];
+  services.events.on('trace', (batch) => trace.push(...batch));
+  const [profile] = await services.handlers.listProfiles();
+  const session = await services.handlers.connect({ profileId: profile!.id });
+  return { services, session, trace };
+}
+
+describe('SMPP time format', () => {
+  it('builds absolute (UTC) and relative times, and names what is wrong with a bad one', () => {
+    expect(absoluteSmppTime(new Date(Date.UTC(2026, 10, 25, 17, 30, 5, 700)))).toBe('261125173005700+');
+    expect(relativeSmppTime({ days: 1, hours: 2 })).toBe('000001020000000R');
+    expect(smppTimeProblem('261325173005700+')).toBe('month 13 is not 01–12');
+    expect(smppTimeProblem('000001020000004R')).toBe('a relative time has 00 where the offset goes');
+    expect(smppTimeProblem('tomorrow')).toMatch(/is not YYMMDDhhmmsstnnp/);
+    expect(smppTimeProblem('')).toBeNull();
+  });
+});
+
+describe('submit_sm fields', () => {
+  it('puts every field on the wire as asked', async () => {
+    const { services, session, trace } = await bound();
+    const validity = relativeSmppTime({ hours: 2 });
+    await services.handlers.submit({
+      sessionId: session.id, sourceAddr: 'ACME', destinationAddr: '447700900123', text: 'Flash!',
+      options: {
+        serviceType: 'CMT', sourceAddrTon: 5, sourceAddrNpi: 0, destAddrTon: 1, destAddrNpi: 1, messagingMode: 1, messageType: 0x08,
+        replyPath: true, protocolId: 0x7f, priorityFlag: 2, scheduleDeliveryTime: '', validityPeriod: validity, registeredDelivery: 0x11,
+        replaceIfPresent: true, messageClass: 0, smDefaultMsgId: 3, tlvs: [{ tag: 0x1400, hex: 'cafe' }],
+      },
+    });
+    await waitFor(() => trace.find((t) => t.commandName === 'submit_sm'));
+    const detail = await services.handlers.traceDetail({ id: trace.find((t) => t.commandName === 'submit_sm')!.id });
+    const value = (name: string) => detail.fields.find((f) => f.name === name)?.value;
+    expect([
+      value('service_type'), value('source_addr_ton'), value('dest_addr_ton'), value('dest_addr_npi'), value('esm_class'),
+      value('protocol_id'), value('priority_flag'), value('validity_period'), value('registered_delivery'),
+      value('replace_if_present_flag'), value('data_coding'), value('sm_default_msg_id'), value('tlv 0x1400'),
+    ]).toEqual([
+      '"CMT"', '0x05 (5)', '0x01 (1)', '0x01 (1)', '0x89 (137)', '0x7f (127)', '0x02 (2)', JSON.stringify(validity), '0x11 (17)',
+      '0x01 (1)', '0x10 (16)', '0x03 (3)', 'ca fe',
+    ]);
+  });
+
+  it.each([
+    [{ serviceType: 'TOOLONG' }, 'options.serviceType', 'service_type: 5 characters at most'],
+    [{ validityPeriod: '261325173005700+' }, 'options.validityPeriod', 'validity_period: month 13 is not 01–12'],
+    [{ priorityFlag: 9 }, 'options.priorityFlag', 'priority_flag: 4 at most'],
+    [{ messageType: 0x40 }, 'options.messageType', 'esm_class message type: bits 5–2 only'],
+    [{ tlvs: [{ tag: 0x1400, hex: 'xyz' }] }, 'options.tlvs.0.hex', 'TLV value: hex octets'],
+  ])('refuses %j naming the field and the limit', async (options, field, message) => {
+    const { services, session } = await bound();
+    const result = await dispatchCall(services.handlers, 'submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'x', options });
+    expect(result).toMatchObject({ ok: false, error: { field } });
+    expect(result.ok ? '' : result.error.message).toContain(message);
+  });
+});
