@@ -1,10 +1,12 @@
-// Compose region: one short message by hand on a bound session. The live line under the text is measured by
-// the same codec core encodes with; the text stays after sending because engineers resend.
+// Compose region: one message by hand on a bound session, in as many parts as it needs. The live line under the
+// text is planned by the same module core splits with; the text stays after sending because engineers resend.
 import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { measureText } from '../../../shared/text-codec';
-import { describeMeasure } from '../compose/describe-measure';
+import { DEFAULT_COMPOSE_OPTIONS, type ComposeOption, type ComposeOptions } from '../compose/compose-options';
+import { planCompose } from '../compose/plan-line';
 import { shortId } from '../format/display';
 import { useConsole } from '../store/console-context';
+import { EncodingOptions, type FieldAria } from './compose/EncodingOptions';
+import { UnsupportedMarks } from './compose/UnsupportedMarks';
 import { Region } from './Region';
 import { SentTable } from './SentTable';
 
@@ -27,6 +29,7 @@ export function Compose() {
     destination: useId(),
     text: useId(),
     measure: useId(),
+    unsupported: useId(),
     error: useId(),
   };
 
@@ -35,19 +38,28 @@ export function Compose() {
   // Newest first; until the user picks one (or when the picked one unbinds), the newest bound session is used.
   const bound = useMemo(() => sessions.filter((s) => s.state === 'bound').reverse(), [sessions]);
   const sessionId = bound.some((s) => s.id === chosenSessionId) ? chosenSessionId : (bound[0]?.id ?? '');
-  const measure = useMemo(() => measureText(draft.text), [draft.text]);
-  const canSend = sessionId !== '' && measure.fitsOnePart && !submitting;
+  const [options, setOptions] = useState<ComposeOptions>(DEFAULT_COMPOSE_OPTIONS);
+  const planned = useMemo(() => planCompose(draft.text, options), [draft.text, options]);
+  const { plan } = planned;
   // Why Send is disabled, said beside it rather than left for the user to guess.
-  const blockedBy =
-    sessionId === '' ? 'No bound session' : !measure.fitsOnePart ? 'Too long for one part' : null;
+  const blockedBy = sessionId === '' ? 'No bound session' : planned.blockedBy;
+  const canSend = blockedBy === null && !submitting;
+  const hasUnsupported = plan.unsupported.length > 0;
 
-  const edit = (field: DraftField, value: string) => {
-    setDraft((current) => ({ ...current, [field]: value }));
-    // The error pointed at this input; once it changes, the mark would be stale.
+  // The error pointed at this input; once it changes, the mark would be stale.
+  const clearErrorOn = (field: string) => {
     if (sameField(error?.field, field)) clearSubmitError();
   };
+  const edit = (field: DraftField, value: string) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    clearErrorOn(field);
+  };
+  const choose = <K extends ComposeOption>(option: K, value: ComposeOptions[K]) => {
+    setOptions((current) => ({ ...current, [option]: value }));
+    clearErrorOn(option);
+  };
   const send = () => {
-    if (canSend) void submit({ sessionId, ...draft });
+    if (canSend) void submit({ sessionId, ...draft, ...options });
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,6 +74,10 @@ export function Compose() {
   const invalid = (field: string) => sameField(error?.field, field);
   const describedBy = (field: string, ...others: string[]) =>
     [...others, ...(invalid(field) ? [ids.error] : [])].join(' ') || undefined;
+  const fieldAria: FieldAria = (field, ...others) => ({
+    'aria-invalid': invalid(field) || undefined,
+    'aria-describedby': describedBy(field, ...others),
+  });
 
   return (
     <Region title="Compose" area="compose">
@@ -103,18 +119,25 @@ export function Compose() {
           aria-invalid={invalid('destinationAddr') || undefined}
           aria-describedby={describedBy('destinationAddr')}
         />
+        <EncodingOptions options={options} onChange={choose} resolvedEncoding={plan.encoding} fieldAria={fieldAria} />
         <label htmlFor={ids.text}>Text</label>
         <textarea
           id={ids.text}
           rows={4}
           value={draft.text}
           onChange={(event) => edit('text', event.target.value)}
-          aria-invalid={invalid('text') || !measure.fitsOnePart || undefined}
-          aria-describedby={describedBy('text', ids.measure)}
+          aria-invalid={invalid('text') || planned.blockedBy !== null || undefined}
+          aria-describedby={describedBy('text', ids.measure, ...(hasUnsupported ? [ids.unsupported] : []))}
         />
-        <p id={ids.measure} className="measure" data-fits={measure.fitsOnePart}>
-          {describeMeasure(measure)}
+        <p id={ids.measure} className="measure" data-fits={planned.blockedBy === null}>
+          {planned.line}
         </p>
+        <UnsupportedMarks
+          text={draft.text}
+          unsupported={plan.unsupported}
+          nationalLanguage={options.nationalLanguage}
+          alertId={ids.unsupported}
+        />
         <div className="compose__actions">
           <button type="submit" disabled={!canSend} aria-keyshortcuts="Control+Enter Meta+Enter">
             Send

@@ -1,12 +1,15 @@
-// The messages sent from this console, newest first, each following submit → submit_sm_resp → receipt.
+// The messages sent from this console, newest first, each following submit → submit_sm_resp → receipt. A long
+// message is one row: its parts are counted in their own column, its State is the parts' summary from core.
 import type { MessageView } from '../../../shared/contract';
 import { formatCount } from '../format/display';
+import { describeParts } from '../format/parts';
 import { messageTone } from '../format/tones';
 import { useConsole } from '../store/console-context';
 import { StatusWord } from './StatusWord';
 
 /** A plain table stays fast up to a few hundred rows; older messages are still in the database. */
 const MAX_ROWS = 200;
+const COLUMN_COUNT = 5;
 
 export function SentTable() {
   const messages = useConsole((state) => state.messages);
@@ -17,6 +20,7 @@ export function SentTable() {
         <tr>
           <th scope="col">Destination</th>
           <th scope="col">Text</th>
+          <th scope="col">Parts</th>
           <th scope="col">State</th>
           <th scope="col">message_id</th>
         </tr>
@@ -24,7 +28,7 @@ export function SentTable() {
       <tbody>
         {messages.length === 0 && (
           <tr>
-            <td colSpan={4} className="muted">
+            <td colSpan={COLUMN_COUNT} className="muted">
               Nothing sent yet.
             </td>
           </tr>
@@ -36,7 +40,7 @@ export function SentTable() {
       {messages.length > MAX_ROWS && (
         <tfoot>
           <tr>
-            <td colSpan={4} className="muted">
+            <td colSpan={COLUMN_COUNT} className="muted">
               Showing the newest {formatCount(MAX_ROWS)} of {formatCount(messages.length)}.
             </td>
           </tr>
@@ -55,6 +59,7 @@ function SentRow({ message }: { message: MessageView }) {
       <td className="clip" title={message.text}>
         {message.text}
       </td>
+      <td>{describeParts(message.parts)}</td>
       <td>
         <StatusWord tone={messageTone(message.state)}>{message.state}</StatusWord>
         {refused && <span className="mono muted"> {message.statusName}</span>}

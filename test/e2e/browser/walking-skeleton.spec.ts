@@ -17,16 +17,19 @@ test('bind to the simulator, send, follow the message to its receipt, read its b
   await walkOneMessage(page);
 });
 
-test('a text too long for one part, or no session, blocks Send with a reason', async ({ page }) => {
+test('the live line counts septets and parts; with no bound session Send is blocked with the reason', async ({ page }) => {
   await page.goto(host.url);
   const compose = page.getByRole('region', { name: 'Compose' });
+  const text = compose.getByLabel('Text', { exact: true });
   await compose.getByLabel('Destination address').fill('447700900123');
-  await compose.getByLabel('Text').fill('€'.repeat(81));
-  await expect(compose).toContainText('162/160 septets');
+  await text.fill('€'.repeat(80));
+  await expect(text).toHaveAccessibleDescription(/GSM 03\.38 \(data_coding 0\) · 160\/160 septets/);
+  await text.fill('€'.repeat(81));
+  await expect(text).toHaveAccessibleDescription(/2 parts of up to 153 septets/);
+  await text.fill('Привет 😀');
+  await expect(text).toHaveAccessibleDescription(/UCS-2 \(data_coding 8\) · 9\/70/);
   await expect(compose.getByRole('button', { name: 'Send' })).toBeDisabled();
-  await compose.getByLabel('Text').fill('Привет 😀');
-  await expect(compose).toContainText('UCS-2');
-  await expect(compose).toContainText('9/70');
+  await expect(compose).toContainText('No bound session');
 });
 
 test('the host refuses http and WebSocket requests without its per-run token', async ({ request, page }) => {

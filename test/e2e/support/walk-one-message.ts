@@ -12,7 +12,7 @@ export async function walkOneMessage(page: Page): Promise<void> {
   await compose.getByLabel('Source address').fill('12345');
   await compose.getByLabel('Destination address').fill('447700900123');
   await compose.getByLabel('Text').fill('Hello from the walk €');
-  await expect(compose).toContainText('GSM 03.38');
+  await expect(compose.getByLabel('Text', { exact: true })).toHaveAccessibleDescription(/GSM 03\.38 \(data_coding 0\)/);
   await compose.getByLabel('Text').press('Control+Enter');
 
   // the trace shows submit_sm and its response with the message_id …

@@ -1,0 +1,44 @@
+// The three choices that decide how a composed text goes on the wire, with the words the selects show. Values
+// are the contract's, so the draft carries them as they are; the labels are what SMPP engineers call them.
+import type { NationalLanguage, SplitMethod, TextEncodingChoice } from '../../../shared/contract';
+
+export interface ComposeOptions {
+  encoding: TextEncodingChoice;
+  nationalLanguage: NationalLanguage;
+  split: SplitMethod;
+}
+
+export type ComposeOption = keyof ComposeOptions;
+
+/** The contract's defaults, so a draft sent with these behaves as one sent without them. */
+export const DEFAULT_COMPOSE_OPTIONS: ComposeOptions = { encoding: 'auto', nationalLanguage: 'none', split: 'udh8' };
+
+export interface Choice<T extends string> {
+  value: T;
+  label: string;
+}
+
+export const ENCODING_CHOICES: readonly Choice<TextEncodingChoice>[] = [
+  { value: 'auto', label: 'Auto' },
+  { value: 'gsm7', label: 'GSM 03.38' },
+  { value: 'ucs2', label: 'UCS-2' },
+];
+
+export const NATIONAL_LANGUAGE_CHOICES: readonly Choice<NationalLanguage>[] = [
+  { value: 'none', label: 'None' },
+  { value: 'turkish', label: 'Turkish' },
+  { value: 'spanish', label: 'Spanish' },
+  { value: 'portuguese', label: 'Portuguese' },
+];
+
+export const SPLIT_CHOICES: readonly Choice<SplitMethod>[] = [
+  { value: 'udh8', label: 'UDH, 8-bit reference' },
+  { value: 'udh16', label: 'UDH, 16-bit reference' },
+  { value: 'sar', label: 'SAR TLVs' },
+  { value: 'payload', label: 'message_payload' },
+];
+
+/** The national language's name as the selects show it, for messages that mention the chosen tables. */
+export function nationalLanguageLabel(language: NationalLanguage): string {
+  return NATIONAL_LANGUAGE_CHOICES.find((choice) => choice.value === language)?.label ?? language;
+}
