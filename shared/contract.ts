@@ -146,8 +146,12 @@ export interface TraceDetail extends TraceSummary {
   fields: TraceField[];
 }
 
-/** How the text is encoded: Auto picks GSM 03.38 when every character fits, else UCS-2. */
-export type TextEncodingChoice = 'auto' | 'gsm7' | 'ucs2';
+/**
+ * How the text is encoded: Auto picks GSM 03.38 when every character fits, else UCS-2. gsm7 goes as data_coding
+ * 0 (what the profile says 0 means on its SMSC decides the octets), ia5 as 1, latin1 as 3, ucs2 as 8, and binary
+ * as 4 with the text field holding hex octets.
+ */
+export type TextEncodingChoice = 'auto' | 'gsm7' | 'ia5' | 'latin1' | 'ucs2' | 'binary';
 
 /** National language shift tables of GSM 03.38 (3GPP TS 23.038 annex A), signalled by UDH IEs 0x24/0x25. */
 export type NationalLanguage = 'none' | 'turkish' | 'spanish' | 'portuguese';
@@ -273,9 +277,45 @@ export interface ConsoleMethods {
   disconnect: { request: { sessionId: string }; response: SessionView };
   submit: { request: SubmitDraft; response: MessageView };
   listMessages: { request: void; response: MessageView[] };
+  /** enquire_link now, on a bound session. */
+  enquireLink: { request: { sessionId: string }; response: OperationResult };
+  /** Hex octets sent as they are (a raw PDU, to reproduce an SMSC's bug); the sequence number is filled in unless kept. */
+  sendRawPdu: { request: { sessionId: string; hex: string; keepSequenceNumber: boolean }; response: RawPduResult };
+  querySm: { request: MessageRef; response: QueryResult };
+  cancelSm: { request: MessageRef & { destinationAddr: string; serviceType?: string }; response: OperationResult };
+  replaceSm: { request: MessageRef & { text: string }; response: OperationResult };
   listInbox: { request: void; response: InboxItem[] };
   recentTrace: { request: { limit: number }; response: TraceSummary[] };
   traceDetail: { request: { id: number }; response: TraceDetail };
+}
+
+/** A message at the SMSC, named as query_sm, cancel_sm and replace_sm name it. */
+export interface MessageRef {
+  sessionId: string;
+  messageId: string;
+  sourceAddr: string;
+  sourceAddrTon?: number;
+  sourceAddrNpi?: number;
+}
+
+/** What came back for a request: its status (name and number) and how long it took. */
+export interface OperationResult {
+  commandStatus: number;
+  statusName: string;
+  roundTripMs: number;
+}
+
+export interface QueryResult extends OperationResult {
+  finalDate: string | null;
+  /** message_state by name (ENROUTE, DELIVERED, …) and number. */
+  messageState: { value: number; name: string } | null;
+  errorCode: number | null;
+}
+
+export interface RawPduResult {
+  sequenceNumber: number;
+  /** The response, when the PDU was a request the SMSC answered; null when none came or none was due. */
+  response: (OperationResult & { commandName: string }) | null;
 }
 
 export type ConsoleMethodName = keyof ConsoleMethods;
@@ -293,6 +333,11 @@ export const consoleMethodNames = [
   'disconnect',
   'submit',
   'listMessages',
+  'enquireLink',
+  'sendRawPdu',
+  'querySm',
+  'cancelSm',
+  'replaceSm',
   'listInbox',
   'recentTrace',
   'traceDetail',

@@ -5,6 +5,7 @@ import { ConsoleInputError } from './api/console-input-error';
 import type { ConsoleHandlers } from './api/dispatch';
 import { ConsoleEventBus } from './api/event-bus';
 import { MessageService } from './messages/message-service';
+import { Operations } from './messages/operations';
 import { ProfileService } from './profiles/profile-service';
 import { SessionManager } from './sessions/session-manager';
 import { SmscSimulator } from './simulator/smsc-simulator';
@@ -57,6 +58,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     db, messages, inbox, sessions, events, receiptScope: (profile) => profiles.sameSmsc(profile),
   });
 
+  const operations = new Operations(sessions);
+
   const handlers: ConsoleHandlers = {
     listProfiles: () => profileService.list(),
     createProfile: (draft) => profileService.create(draft),
@@ -70,6 +73,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     disconnect: ({ sessionId }) => sessions.disconnect(sessionId),
     submit: (draft) => messageService.submit(draft),
     listMessages: () => messages.list(),
+    enquireLink: ({ sessionId }) => operations.enquireLink(sessionId),
+    sendRawPdu: ({ sessionId, hex, keepSequenceNumber }) => operations.sendRawPdu(sessionId, hex, keepSequenceNumber),
+    querySm: (ref) => operations.querySm(ref),
+    cancelSm: (ref) => operations.cancelSm(ref),
+    replaceSm: (ref) => operations.replaceSm(ref),
     listInbox: () => inbox.list(),
     recentTrace: ({ limit }) => trace.recent(limit),
     traceDetail: ({ id }) => {

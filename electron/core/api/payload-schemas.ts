@@ -16,6 +16,15 @@ const address = (label: string, smppName: string, min: number) =>
     .max(20, `${label}: at most 20 characters (${smppName} is a C-Octet String of 21 octets with its NUL)`)
     .regex(/^[\x20-\x7e]*$/, `${label}: only printable ASCII characters are allowed in ${smppName}`);
 
+/** A message at the SMSC as query_sm, cancel_sm and replace_sm name it. */
+const messageRef = z.object({
+  sessionId: id('sessionId'),
+  messageId: z.string().min(1, 'message_id: required').max(64, 'message_id: 64 characters at most (a C-Octet String of 65 octets)'),
+  sourceAddr: address('Source address', 'source_addr', 0),
+  sourceAddrTon: z.number().int().min(0).max(255).optional(),
+  sourceAddrNpi: z.number().int().min(0).max(255).optional(),
+});
+
 export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
   listProfiles: none,
   createProfile: profileDraftSchema,
@@ -41,6 +50,13 @@ export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
     })
     .strict(),
   listMessages: none,
+  enquireLink: z.object({ sessionId: id('sessionId') }).strict(),
+  sendRawPdu: z
+    .object({ sessionId: id('sessionId'), hex: z.string().max(2 * 70_000, 'hex: a PDU of at most 70,000 octets'), keepSequenceNumber: z.boolean() })
+    .strict(),
+  querySm: messageRef.strict(),
+  cancelSm: messageRef.extend({ destinationAddr: address('Destination address', 'destination_addr', 0), serviceType: z.string().max(5).optional() }).strict(),
+  replaceSm: messageRef.extend({ text: z.string().max(1000, 'text: 1,000 characters at most') }).strict(),
   listInbox: none,
   recentTrace: z.object({ limit: z.number().int().min(1).max(100_000, 'limit: at most 100,000') }).strict(),
   traceDetail: z.object({ id: z.number().int().min(1) }).strict(),

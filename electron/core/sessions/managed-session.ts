@@ -60,6 +60,11 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
     return this.current.request(command, fields, tlvs, rawTlvs);
   }
 
+  sendRaw(bytes: Buffer, keepSequenceNumber: boolean): { sequenceNumber: number; response: Promise<Pdu> | null } {
+    if (!this.current) throw new Error('session is closed');
+    return this.current.sendRaw(bytes, keepSequenceNumber);
+  }
+
   /** submit_sm with the profile's rate limit, retried after throttling responses; resolves with the last response. */
   async submit(fields: Record<string, PduValue>, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
     const { throttleRetries, reconnect } = this.profile;

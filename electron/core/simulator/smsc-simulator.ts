@@ -9,6 +9,7 @@ import { deliveredText } from '../messages/receipt-parser';
 import { Connection } from '../smpp/connection';
 import type { Pdu } from '../smpp/pdu-codec';
 import { SmppPeer } from '../smpp/smpp-peer';
+import { absoluteSmppTime } from '../../../shared/smpp-time';
 import { formatReceiptText } from './receipt-text';
 
 export interface SimulatorOptions {
@@ -30,6 +31,18 @@ interface ServerSession {
   keepAlive: NodeJS.Timeout | null;
 }
 
+interface StoredMessage {
+  submit: Pdu;
+  submitDate: Date;
+  deliverAt: number;
+  cancelledAt: Date | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/** Messages kept for query_sm / cancel_sm / replace_sm (a load test must not grow the simulator without bound). */
+const STORED_MESSAGES = 100_000;
+const MESSAGE_STATE = { enroute: 1, delivered: 2, deleted: 4 } as const;
+
 const ESM_CLASS_DELIVERY_RECEIPT = 0x04;
 const MESSAGE_STATE_DELIVERED = 2;
 
@@ -39,6 +52,7 @@ export class SmscSimulator {
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private nextMessageNumber = 0x1000;
+  private readonly stored = new Map<string, StoredMessage>();
 
   constructor(private readonly options: SimulatorOptions) {}
 
@@ -116,6 +130,10 @@ export class SmscSimulator {
       }
       case 'submit_sm':
         return this.acceptSubmit(session, pdu);
+      case 'query_sm':
+      case 'cancel_sm':
+      case 'replace_sm':
+        return this.manageStored(session, pdu);
       case 'unbind':
         peer.respond(pdu);
         peer.connection.end('the ESME unbound');
@@ -130,14 +148,58 @@ export class SmscSimulator {
     const messageId = (this.nextMessageNumber++).toString(16).toUpperCase().padStart(10, '0');
     const submitDate = new Date();
     session.peer.respond(pdu, 0, { message_id: messageId });
+    const record: StoredMessage = { submit: pdu, submitDate, deliverAt: Date.now() + this.deliveryDelayMs, cancelledAt: null, timer: null };
+    this.remember(messageId, record);
     const registeredDelivery = Number(pdu.fields.registered_delivery ?? 0) & 0x03;
     // 1 = receipt on success or failure, 3 = on success only (v5.0); the simulator always delivers.
     if (registeredDelivery !== 1 && registeredDelivery !== 3) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.sendReceipt(session, pdu, messageId, submitDate);
-    }, this.options.receiptDelayMs ?? 500);
+      this.sendReceipt(session, record.submit, messageId, submitDate);
+    }, this.deliveryDelayMs);
+    record.timer = timer;
     this.timers.add(timer);
+  }
+
+  private get deliveryDelayMs(): number {
+    return this.options.receiptDelayMs ?? 500;
+  }
+
+  /** The newest messages are kept for query_sm, cancel_sm and replace_sm; the oldest are forgotten past the cap. */
+  private remember(messageId: string, record: StoredMessage): void {
+    this.stored.set(messageId, record);
+    if (this.stored.size > STORED_MESSAGES) this.stored.delete(this.stored.keys().next().value!);
+  }
+
+  /** ENROUTE until its delivery time, then DELIVERED; DELETED once cancelled. */
+  private stateOf(record: StoredMessage): { state: number; finalDate: Date | null } {
+    if (record.cancelledAt) return { state: MESSAGE_STATE.deleted, finalDate: record.cancelledAt };
+    if (Date.now() >= record.deliverAt) return { state: MESSAGE_STATE.delivered, finalDate: new Date(record.deliverAt) };
+    return { state: MESSAGE_STATE.enroute, finalDate: null };
+  }
+
+  /** query_sm, cancel_sm and replace_sm: what an SMSC can still do with a message it holds. */
+  private manageStored(session: ServerSession, pdu: Pdu): void {
+    const record = this.stored.get(String(pdu.fields.message_id ?? ''));
+    const pending = record !== undefined && this.stateOf(record).state === MESSAGE_STATE.enroute;
+    switch (pdu.command) {
+      case 'query_sm': {
+        if (!record) return session.peer.respond(pdu, 0x67 /* ESME_RQUERYFAIL */);
+        const { state, finalDate } = this.stateOf(record);
+        return session.peer.respond(pdu, 0, {
+          message_id: pdu.fields.message_id ?? '', final_date: finalDate ? absoluteSmppTime(finalDate) : '', message_state: state, error_code: 0,
+        });
+      }
+      case 'cancel_sm':
+        if (!record || !pending) return session.peer.respond(pdu, 0x11 /* ESME_RCANCELFAIL */);
+        record.cancelledAt = new Date();
+        if (record.timer) clearTimeout(record.timer);
+        return session.peer.respond(pdu);
+      default: // replace_sm
+        if (!record || !pending) return session.peer.respond(pdu, 0x13 /* ESME_RREPLACEFAIL */);
+        record.submit = { ...record.submit, fields: { ...record.submit.fields, short_message: pdu.fields.short_message ?? Buffer.alloc(0) } };
+        return session.peer.respond(pdu);
+    }
   }
 
   private sendReceipt(origin: ServerSession, submit: Pdu, messageId: string, submitDate: Date): void {

@@ -132,6 +132,11 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
     return this.peer.request(command, fields, tlvs, rawTlvs);
   }
 
+  sendRaw(bytes: Buffer, keepSequenceNumber: boolean): { sequenceNumber: number; response: Promise<Pdu> | null } {
+    if (this.state !== 'bound' || !this.peer) throw new Error(`session is ${this.state}, not bound`);
+    return this.peer.sendRaw(bytes, keepSequenceNumber);
+  }
+
   /** Unbinds politely (unbind → unbind_resp → close); closes anyway if the SMSC does not answer. */
   async close(): Promise<void> {
     this.closedByUser = true;

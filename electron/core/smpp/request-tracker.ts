@@ -57,6 +57,18 @@ export class RequestTracker {
       await new Promise<void>((grant, refuse) => this.waiting.push({ grant, refuse }));
     }
     const sequenceNumber = this.nextSequenceNumber();
+    return { sequenceNumber, response: this.track(sequenceNumber, commandId) };
+  }
+
+  /**
+   * Waits for the response to a request whose sequence number was chosen elsewhere (a raw PDU typed by the user).
+   * Outside the window on purpose: the user asked for exactly this PDU now.
+   */
+  track(sequenceNumber: number, commandId: number): Promise<Pdu> {
+    if (this.closedReason !== null) return Promise.reject(new RequestFailedError(this.closedReason, null));
+    if (this.pending.has(sequenceNumber)) {
+      return Promise.reject(new RequestFailedError(`sequence number ${sequenceNumber} is already waiting for a response`, null));
+    }
     const response = new Promise<Pdu>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.finish(sequenceNumber);
@@ -67,7 +79,7 @@ export class RequestTracker {
     });
     // The caller may fail before awaiting (for example when encoding throws); never leave an unhandled rejection.
     response.catch(() => undefined);
-    return { sequenceNumber, response };
+    return response;
   }
 
   /** Gives the slot back when a reserved request could not be written at all. */

@@ -5,7 +5,10 @@ import { EventEmitter } from 'node:events';
 import type { Connection } from './connection';
 import type { DecodedPdu, Pdu, PduValue } from './pdu-codec';
 import { RequestTracker, type RequestTrackerOptions } from './request-tracker';
-import { commandIdOf, isResponseId, statusCode } from './smpp-tables';
+import { commandIdOf, commandName, isResponseId, statusCode } from './smpp-tables';
+
+/** Requests that have no response by definition (SMPP v3.4 §4.12, §4.1.7). */
+const NO_RESPONSE = new Set(['alert_notification', 'outbind']);
 
 interface PeerEvents {
   /** A request the owner must answer with respond() (bind, submit_sm, deliver_sm, unbind…). */
@@ -42,6 +45,21 @@ export class SmppPeer extends EventEmitter<PeerEvents> {
       throw error;
     }
     return response;
+  }
+
+  /**
+   * Writes octets as they are; only the sequence number is filled in unless kept. When they are a request that
+   * has a response, the returned promise waits for it (null when none is due).
+   */
+  sendRaw(bytes: Buffer, keepSequenceNumber: boolean): { sequenceNumber: number; response: Promise<Pdu> | null } {
+    const out = Buffer.from(bytes);
+    if (!keepSequenceNumber) out.writeUInt32BE(this.tracker.nextSequenceNumber(), 12);
+    const sequenceNumber = out.readUInt32BE(12);
+    const commandId = out.readUInt32BE(4);
+    const answered = !isResponseId(commandId) && !commandName(commandId).startsWith('unknown_') && !NO_RESPONSE.has(commandName(commandId));
+    const response = answered ? this.tracker.track(sequenceNumber, commandId) : null;
+    this.connection.sendBytes(out);
+    return { sequenceNumber, response };
   }
 
   respond(request: Pdu, commandStatus = 0, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}): void {

@@ -1,0 +1,96 @@
+// The requests beyond submit_sm that an engineer sends by hand: enquire_link now, query_sm, cancel_sm,
+// replace_sm, and a raw PDU typed as hex. Each answers with the response's status by name and the round trip.
+import type { MessageRef, OperationResult, QueryResult, RawPduResult } from '../../../shared/contract';
+import { encodeGsm7, TextEncodingError } from '../../../shared/text-codec';
+import { ConsoleInputError } from '../api/console-input-error';
+import type { ManagedSession } from '../sessions/managed-session';
+import type { SessionManager } from '../sessions/session-manager';
+import { SHORT_MESSAGE_MAX, type Pdu, type PduValue } from '../smpp/pdu-codec';
+import { RequestFailedError } from '../smpp/request-tracker';
+import { HEADER_LENGTH, statusName } from '../smpp/smpp-tables';
+
+/** message_state values (SMPP v3.4 §5.2.28) by name, for query_sm results. */
+const MESSAGE_STATES = ['', 'ENROUTE', 'DELIVERED', 'EXPIRED', 'DELETED', 'UNDELIVERABLE', 'ACCEPTED', 'UNKNOWN', 'REJECTED', 'SKIPPED'];
+
+export class Operations {
+  constructor(private readonly sessions: SessionManager) {}
+
+  enquireLink(sessionId: string): Promise<OperationResult> {
+    return this.timed(this.bound(sessionId), 'enquire_link', {}).then(({ result }) => result);
+  }
+
+  async querySm(ref: MessageRef): Promise<QueryResult> {
+    const { result, response } = await this.timed(this.bound(ref.sessionId), 'query_sm', messageFields(ref));
+    const state = response.fields.message_state;
+    return {
+      ...result,
+      finalDate: typeof response.fields.final_date === 'string' ? response.fields.final_date : null,
+      messageState: typeof state === 'number' ? { value: state, name: MESSAGE_STATES[state] ?? `state ${state}` } : null,
+      errorCode: typeof response.fields.error_code === 'number' ? response.fields.error_code : null,
+    };
+  }
+
+  async cancelSm(ref: MessageRef & { destinationAddr: string; serviceType?: string }): Promise<OperationResult> {
+    const fields = { ...messageFields(ref), service_type: ref.serviceType ?? '', destination_addr: ref.destinationAddr };
+    return (await this.timed(this.bound(ref.sessionId), 'cancel_sm', fields)).result;
+  }
+
+  /** replace_sm carries no data_coding: the replacement keeps the original's, so it is encoded as GSM 03.38. */
+  async replaceSm(ref: MessageRef & { text: string }): Promise<OperationResult> {
+    let shortMessage: Buffer;
+    try {
+      shortMessage = Buffer.from(encodeGsm7(ref.text));
+    } catch (error) {
+      if (error instanceof TextEncodingError) throw new ConsoleInputError(`${error.message} (replace_sm keeps the original's data_coding)`, 'text');
+      throw error;
+    }
+    if (shortMessage.length > SHORT_MESSAGE_MAX) {
+      throw new ConsoleInputError(`text: ${shortMessage.length} septets; replace_sm carries one short_message of at most ${SHORT_MESSAGE_MAX}`, 'text');
+    }
+    const fields = { ...messageFields(ref), registered_delivery: 1, short_message: shortMessage };
+    return (await this.timed(this.bound(ref.sessionId), 'replace_sm', fields)).result;
+  }
+
+  async sendRawPdu(sessionId: string, hex: string, keepSequenceNumber: boolean): Promise<RawPduResult> {
+    const digits = hex.replace(/\s+/g, '');
+    if (!/^([0-9a-fA-F]{2})*$/.test(digits)) throw new ConsoleInputError('hex: octets as pairs of hex digits (spaces allowed)', 'hex');
+    const bytes = Buffer.from(digits, 'hex');
+    if (bytes.length < HEADER_LENGTH) throw new ConsoleInputError(`hex: ${bytes.length} octets; a PDU has at least the ${HEADER_LENGTH}-octet header`, 'hex');
+    const session = this.bound(sessionId);
+    const started = performance.now();
+    const { sequenceNumber, response } = session.sendRaw(bytes, keepSequenceNumber);
+    if (!response) return { sequenceNumber, response: null };
+    // A generic_nack or a wrong command is still the answer the user wants to see; only silence is null.
+    const answer = await response.catch((error: unknown) => (error instanceof RequestFailedError ? error.response : null));
+    if (!answer) return { sequenceNumber, response: null };
+    return { sequenceNumber, response: { ...resultOf(answer, started), commandName: answer.command } };
+  }
+
+  private bound(sessionId: string): ManagedSession {
+    const session = this.sessions.get(sessionId);
+    if (session.state !== 'bound') throw new ConsoleInputError(`the session is ${session.state}; bind it first`, 'sessionId');
+    return session;
+  }
+
+  private async timed(session: ManagedSession, command: string, fields: Record<string, PduValue>): Promise<{ result: OperationResult; response: Pdu }> {
+    const started = performance.now();
+    try {
+      const response = await session.request(command, fields);
+      return { result: resultOf(response, started), response };
+    } catch (error) {
+      throw new ConsoleInputError(`${command} failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+function messageFields(ref: MessageRef): Record<string, PduValue> {
+  return { message_id: ref.messageId, source_addr_ton: ref.sourceAddrTon ?? 0, source_addr_npi: ref.sourceAddrNpi ?? 0, source_addr: ref.sourceAddr };
+}
+
+function resultOf(response: Pdu, started: number): OperationResult {
+  return {
+    commandStatus: response.commandStatus,
+    statusName: statusName(response.commandStatus),
+    roundTripMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}

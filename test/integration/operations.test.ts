@@ -1,0 +1,93 @@
+// The requests beyond submit_sm, against the built-in simulator over real TCP: enquire_link now, query_sm,
+// cancel_sm, replace_sm, and a raw PDU sent as typed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TraceSummary } from '../../shared/contract';
+import { dispatchCall } from '../../electron/core/api/dispatch';
+import { createServices, type Services } from '../../electron/core/services';
+import { MemorySecretStore } from '../../electron/core/store/secret-store';
+import { waitFor } from '../support/simulator-fixture';
+
+const open: Array<{ services: Services; dir: string }> = [];
+afterEach(async () => {
+  for (const { services, dir } of open.splice(0)) {
+    await services.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+async function bound(receiptDelayMs = 300) {
+  const dir = mkdtempSync(join(tmpdir(), 'smpp-console-ops-'));
+  const services = await createServices({ dataDir: dir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0, receiptDelayMs } });
+  open.push({ services, dir });
+  const trace: TraceSummary[] = [];
+  services.events.on('trace', (batch) => trace.push(...batch));
+  const [profile] = await services.handlers.listProfiles();
+  const session = await services.handlers.connect({ profileId: profile!.id });
+  const send = (text: string) => services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text });
+  return { services, session, trace, send };
+}
+
+describe('operations', () => {
+  it('enquire_link now answers with its status and round trip', async () => {
+    const { services, session } = await bound();
+    const result = await services.handlers.enquireLink({ sessionId: session.id });
+    expect(result).toMatchObject({ commandStatus: 0, statusName: 'ESME_ROK' });
+    expect(result.roundTripMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('query_sm shows ENROUTE, then DELIVERED with its final date', async () => {
+    const { services, session, send } = await bound(200);
+    const sent = await send('query me');
+    const ref = { sessionId: session.id, messageId: sent.messageId!, sourceAddr: '100' };
+    expect(await services.handlers.querySm(ref)).toMatchObject({ statusName: 'ESME_ROK', messageState: { value: 1, name: 'ENROUTE' }, finalDate: '' });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const delivered = await services.handlers.querySm(ref);
+    expect(delivered.messageState).toEqual({ value: 2, name: 'DELIVERED' });
+    expect(delivered.finalDate).toMatch(/^\d{12}\d00\+$/);
+    expect(await services.handlers.querySm({ ...ref, messageId: 'NOPE' })).toMatchObject({ statusName: 'ESME_RQUERYFAIL', messageState: null });
+  });
+
+  it('cancel_sm and replace_sm work while the message is held, and fail once it is delivered', async () => {
+    const { services, session, send } = await bound(300);
+    const held = await send('cancel me');
+    const replaced = await send('replace me');
+    const ref = (messageId: string) => ({ sessionId: session.id, messageId, sourceAddr: '100' });
+    expect(await services.handlers.replaceSm({ ...ref(replaced.messageId!), text: 'replaced text' })).toMatchObject({ statusName: 'ESME_ROK' });
+    expect(await services.handlers.cancelSm({ ...ref(held.messageId!), destinationAddr: '447700900123' })).toMatchObject({ statusName: 'ESME_ROK' });
+    expect((await services.handlers.querySm(ref(held.messageId!))).messageState?.name).toBe('DELETED');
+    // the replaced message's receipt quotes the replacement; the cancelled one never gets a receipt
+    const receipt = await waitFor(async () => (await services.handlers.listInbox()).find((i) => i.matchedMessage?.id === replaced.id));
+    expect(receipt.text).toContain('text:replaced text');
+    expect(await services.handlers.cancelSm({ ...ref(replaced.messageId!), destinationAddr: '447700900123' })).toMatchObject({ statusName: 'ESME_RCANCELFAIL' });
+    expect((await services.handlers.listInbox()).some((i) => i.matchedMessage?.id === held.id)).toBe(false);
+  });
+
+  it('replace_sm refuses text GSM 03.38 cannot carry, naming it', async () => {
+    const { services, session } = await bound();
+    const result = await dispatchCall(services.handlers, 'replaceSm', { sessionId: session.id, messageId: 'X', sourceAddr: '1', text: 'Привет' });
+    expect(result).toMatchObject({ ok: false, error: { field: 'text' } });
+    expect(result.ok ? '' : result.error.message).toContain('"П" at position 1 is not in the GSM 03.38 alphabet');
+  });
+
+  it('a raw PDU goes out as typed, with its sequence number filled in unless kept, and its response comes back', async () => {
+    const { services, session, trace } = await bound();
+    const filled = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010 00000015 00000000 00000000', keepSequenceNumber: false });
+    expect(filled.sequenceNumber).toBeGreaterThan(1);
+    expect(filled.response).toMatchObject({ commandName: 'enquire_link_resp', statusName: 'ESME_ROK' });
+    const kept = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '0000001000000015000000000000beef', keepSequenceNumber: true });
+    expect(kept).toMatchObject({ sequenceNumber: 0xbeef, response: { commandName: 'enquire_link_resp' } });
+    // an unknown command is not tracked (no response is due), yet the SMSC's generic_nack shows in the trace
+    const unknown = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010000007770000000000000000', keepSequenceNumber: false });
+    expect(unknown.response).toBeNull();
+    await waitFor(() => trace.find((t) => t.commandName === 'generic_nack' && t.statusName === 'ESME_RINVCMDID'));
+    // a known request the SMSC refuses with generic_nack comes back as that answer
+    const nacked = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010000001030000000000000000', keepSequenceNumber: false });
+    expect(nacked.response).toMatchObject({ commandName: 'generic_nack', statusName: 'ESME_RINVCMDID' });
+    expect(await dispatchCall(services.handlers, 'sendRawPdu', { sessionId: session.id, hex: '0000', keepSequenceNumber: false })).toMatchObject({
+      ok: false, error: { field: 'hex', message: 'hex: 2 octets; a PDU has at least the 16-octet header' },
+    });
+  });
+});
