@@ -24,19 +24,28 @@ export interface UnsupportedCharacter {
   index: number;
 }
 
+/** The encoding a text actually goes out in (Auto resolved). */
+export type WireEncoding = 'gsm7' | 'ia5' | 'latin1' | 'ucs2' | 'binary';
+
+/** data_coding for each (smpp-notes.md §data_coding): binary is 8-bit data (4). */
+const WIRE_DATA_CODING: Record<WireEncoding, number> = { gsm7: 0x00, ia5: 0x01, latin1: 0x03, ucs2: 0x08, binary: 0x04 };
+
+/** Encodings whose characters are 7-bit on the air: a part holds 160 of them, not 140. */
+const SEPTET_ENCODINGS = new Set<WireEncoding>(['gsm7', 'ia5']);
+
 export interface MessagePlan {
-  encoding: 'gsm7' | 'ucs2';
+  encoding: WireEncoding;
   dataCoding: number;
   characters: number;
   /** Septets for GSM (escape pairs count two), UTF-16 code units for UCS-2. */
   units: number;
-  unitName: 'septets' | 'UCS-2 units';
+  unitName: 'septets' | 'characters' | 'octets' | 'UCS-2 units';
   parts: number;
   /** Units one part holds with this split method (all of them for message_payload). */
   perPart: number;
   /** Units left in the last part. */
   roomLeft: number;
-  /** Characters the chosen encoding and tables cannot carry; non-empty only for a forced GSM choice. */
+  /** Characters the chosen encoding and tables cannot carry (for binary: what is not hex); never for Auto. */
   unsupported: UnsupportedCharacter[];
 }
 
@@ -50,7 +59,7 @@ export interface MessagePart {
 }
 
 interface EncodedText {
-  encoding: 'gsm7' | 'ucs2';
+  encoding: WireEncoding;
   tables: GsmTables;
   /** One entry per character (code point). */
   units: Uint8Array[];
@@ -73,6 +82,8 @@ function encodeCharacters(text: string, options: PartOptions): EncodedText {
   }
   const choice = options.encoding ?? 'auto';
   if (choice === 'gsm7' || (choice === 'auto' && unsupported.length === 0)) return { encoding: 'gsm7', tables, units: gsm, unsupported };
+  if (choice === 'ia5' || choice === 'latin1') return { ...singleOctets(text, choice === 'ia5' ? 0x7f : 0xff), encoding: choice, tables };
+  if (choice === 'binary') return { ...hexOctets(text), encoding: 'binary', tables };
   const ucs2 = [...text].map((char) => {
     const out = new Uint8Array(char.length * 2);
     for (let i = 0; i < char.length; i += 1) {
@@ -84,6 +95,36 @@ function encodeCharacters(text: string, options: PartOptions): EncodedText {
   return { encoding: 'ucs2', tables, units: ucs2, unsupported: [] };
 }
 
+/** One octet per character, for IA5 (up to 0x7F) and Latin-1 (up to 0xFF); anything above is unsupported. */
+function singleOctets(text: string, highest: number): Pick<EncodedText, 'units' | 'unsupported'> {
+  const units: Uint8Array[] = [];
+  const unsupported: UnsupportedCharacter[] = [];
+  [...text].forEach((char, index) => {
+    const code = char.codePointAt(0)!;
+    if (code <= highest) units.push(Uint8Array.of(code));
+    else unsupported.push({ char, index });
+  });
+  return { units, unsupported };
+}
+
+/** Binary entered as hex: pairs of hex digits, white space ignored; a stray or odd digit is unsupported. */
+function hexOctets(text: string): Pick<EncodedText, 'units' | 'unsupported'> {
+  const units: Uint8Array[] = [];
+  const unsupported: UnsupportedCharacter[] = [];
+  let pending: UnsupportedCharacter | null = null;
+  for (const [index, char] of [...text].entries()) {
+    if (/\s/.test(char)) continue;
+    if (!/[0-9a-fA-F]/.test(char)) unsupported.push({ char, index });
+    else if (pending === null) pending = { char, index };
+    else {
+      units.push(Uint8Array.of(Number.parseInt(pending.char + char, 16)));
+      pending = null;
+    }
+  }
+  if (pending !== null) unsupported.push(pending);
+  return { units, unsupported };
+}
+
 /** The national language IEs every part carries (GSM only). */
 function nationalIes(encoded: EncodedText): number[] {
   if (encoded.encoding !== 'gsm7') return [];
@@ -93,10 +134,11 @@ function nationalIes(encoded: EncodedText): number[] {
   return ies;
 }
 
-/** Units a part holds when its UDH (including the UDHL octet) takes udhOctets of the 140. */
-function capacity(encoding: 'gsm7' | 'ucs2', udhOctets: number): number {
+/** Octets of user data a part holds (as SMPP carries them) when its UDH (with the UDHL octet) takes udhOctets. */
+function capacity(encoding: WireEncoding, udhOctets: number): number {
   const free = AIR_OCTETS - udhOctets;
-  return encoding === 'gsm7' ? Math.floor((free * 8) / 7) : Math.floor(free / 2) * 2;
+  if (SEPTET_ENCODINGS.has(encoding)) return Math.floor((free * 8) / 7);
+  return encoding === 'ucs2' ? Math.floor(free / 2) * 2 : free;
 }
 
 interface Layout {
@@ -137,17 +179,18 @@ function layout(text: string, options: PartOptions): Layout {
 /** What the compose pane shows live: encoding, units, parts and room left, and what cannot be carried. */
 export function planMessage(text: string, options: PartOptions = {}): MessagePlan {
   const { encoded, perPart, used } = layout(text, options);
-  const units = used.reduce((a, b) => a + b, 0);
-  const gsm = encoded.encoding === 'gsm7';
+  const octets = used.reduce((a, b) => a + b, 0);
+  const per = encoded.encoding === 'ucs2' ? 2 : 1;
+  const unitName = ({ gsm7: 'septets', ia5: 'characters', latin1: 'octets', binary: 'octets', ucs2: 'UCS-2 units' } as const)[encoded.encoding];
   return {
     encoding: encoded.encoding,
-    dataCoding: gsm ? DATA_CODING.smscDefault : DATA_CODING.ucs2,
+    dataCoding: WIRE_DATA_CODING[encoded.encoding],
     characters: [...text].length,
-    units: gsm ? units : units / 2,
-    unitName: gsm ? 'septets' : 'UCS-2 units',
+    units: octets / per,
+    unitName,
     parts: used.length,
-    perPart: gsm ? perPart : perPart / 2,
-    roomLeft: (gsm ? 1 : 0.5) * (perPart - (used.at(-1) ?? 0)),
+    perPart: perPart / per,
+    roomLeft: (perPart - (used.at(-1) ?? 0)) / per,
     unsupported: encoded.unsupported,
   };
 }
@@ -170,7 +213,15 @@ export function splitMessage(text: string, reference: number, options: PartOptio
   const plan = planMessage(text, options);
   const first = plan.unsupported[0];
   if (first) {
-    throw new MessageSplitError(`"${first.char}" at position ${first.index + 1} is not in the chosen GSM 03.38 tables; choose UCS-2 or remove it`, 'text');
+    const where = `"${first.char}" at position ${first.index + 1}`;
+    const why = {
+      gsm7: 'is not in the chosen GSM 03.38 tables; choose UCS-2 or remove it',
+      ia5: 'is not IA5/ASCII; choose UCS-2 or remove it',
+      latin1: 'is not Latin-1; choose UCS-2 or remove it',
+      binary: 'is not a hex digit (or lacks its pair); binary is entered as hex octets',
+      ucs2: 'cannot be encoded',
+    }[plan.encoding];
+    throw new MessageSplitError(`${where} ${why}`, 'text');
   }
   if (plan.parts > MAX_PARTS) {
     throw new MessageSplitError(`text needs ${plan.parts} parts; ${MAX_PARTS} is the most a concatenated message can have`, 'text');

@@ -89,3 +89,14 @@ describe('long messages', () => {
     expect(field(0, 'short_message')).toBe('(empty)');
   });
 });
+
+describe('8-bit binary', () => {
+  it('goes out as data_coding 4 with the octets as typed in hex', async () => {
+    const { services, session, trace } = await boundConsole();
+    await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text: 'de ad be ef', encoding: 'binary' });
+    await waitFor(() => trace.find((t) => t.commandName === 'submit_sm'));
+    const detail = await services.handlers.traceDetail({ id: trace.find((t) => t.commandName === 'submit_sm')!.id });
+    expect(detail.fields.find((f) => f.name === 'data_coding')?.value).toBe('0x04 (4)');
+    expect(detail.hex).toContain('04deadbeef');
+  });
+});

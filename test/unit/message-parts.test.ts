@@ -86,6 +86,30 @@ describe('boundaries', () => {
   });
 });
 
+describe('IA5, Latin-1 and 8-bit binary', () => {
+  it('IA5 is 7-bit (160 a part), Latin-1 and binary 8-bit (140, then 134 and 133)', () => {
+    expect(planMessage('a'.repeat(160), { encoding: 'ia5' })).toMatchObject({ encoding: 'ia5', dataCoding: 1, parts: 1, perPart: 160 });
+    expect(planMessage('é'.repeat(140), { encoding: 'latin1' })).toMatchObject({ dataCoding: 3, parts: 1, perPart: 140, unitName: 'octets' });
+    expect(planMessage('é'.repeat(141), { encoding: 'latin1' })).toMatchObject({ parts: 2, perPart: 134 });
+    expect(planMessage('ab'.repeat(141), { encoding: 'binary', split: 'udh16' })).toMatchObject({ dataCoding: 4, parts: 2, perPart: 133 });
+  });
+  it('names what the encoding cannot carry', () => {
+    expect(() => splitMessage('café €', 1, { encoding: 'latin1' })).toThrow('"€" at position 6 is not Latin-1');
+    expect(() => splitMessage('café', 1, { encoding: 'ia5' })).toThrow('"é" at position 4 is not IA5/ASCII');
+    expect(() => splitMessage('de ad b', 1, { encoding: 'binary' })).toThrow('"b" at position 7 is not a hex digit (or lacks its pair)');
+    expect(planMessage('zz', { encoding: 'binary' }).unsupported).toEqual([{ char: 'z', index: 0 }, { char: 'z', index: 1 }]);
+  });
+  it('round-trips binary octets and Latin-1 text across parts', () => {
+    const octets = Array.from({ length: 300 }, (_, i) => i & 0xff);
+    const hex = octets.map((o) => o.toString(16).padStart(2, '0')).join(' ');
+    const { parts } = splitMessage(hex, 9, { encoding: 'binary' });
+    expect(parts.flatMap((p) => [...p.payload])).toEqual(octets);
+    const latin = 'Crème brûlée à la française, s’il vous plaît. '.replace('’', "'").repeat(5);
+    const latinParts = splitMessage(latin, 9, { encoding: 'latin1', split: 'sar' }).parts;
+    expect(latinParts.map((p) => String.fromCharCode(...p.payload)).join('')).toBe(latin);
+  });
+});
+
 describe('round trip: encode → split → reassemble', () => {
   const texts: Array<[string, NationalLanguage, 'gsm7' | 'ucs2']> = [
     ['The quick brown fox [jumps] over {the} lazy dog €5 ~ ^ | \\ '.repeat(9), 'none', 'gsm7'],

@@ -43,7 +43,7 @@ export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
       destinationAddr: address('Destination address', 'destination_addr', 1),
       // Far above any message the console will send; the real per-part limits are checked after encoding.
       text: z.string().max(65_536, 'Text: at most 65,536 characters'),
-      encoding: z.enum(['auto', 'gsm7', 'ucs2'], { error: 'Encoding: auto, gsm7 or ucs2' }).optional(),
+      encoding: z.enum(['auto', 'gsm7', 'ia5', 'latin1', 'ucs2', 'binary'], { error: 'Encoding: auto, gsm7, ia5, latin1, ucs2 or binary' }).optional(),
       nationalLanguage: z.enum(['none', 'turkish', 'spanish', 'portuguese'], { error: 'National language: none, turkish, spanish or portuguese' }).optional(),
       split: z.enum(['udh8', 'udh16', 'sar', 'payload'], { error: 'Long messages: udh8, udh16, sar or payload' }).optional(),
       options: submitOptionsSchema.optional(),
