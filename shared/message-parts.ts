@@ -1,7 +1,7 @@
 // Long messages: how a text is measured for parts and split into them (smpp-notes.md §Long messages). Pure, so the
 // compose pane shows exactly the parts core will send. A GSM escape pair and a UTF-16 surrogate pair are one
 // character here and never cross a part boundary.
-import type { NationalLanguage, SplitMethod, TextEncodingChoice } from './contract';
+import type { DefaultAlphabet, NationalLanguage, SplitMethod, TextEncodingChoice } from './contract';
 import { GSM_ESCAPE, decodeGsmWith, gsmEncoderFor, gsmTablesFor, type GsmTables } from './gsm-tables';
 import { DATA_CODING } from './text-codec';
 
@@ -9,6 +9,11 @@ export interface PartOptions {
   encoding?: TextEncodingChoice;
   nationalLanguage?: NationalLanguage;
   split?: SplitMethod;
+  /**
+   * What data_coding 0 means on the SMSC (the profile says). When it is Latin-1 or IA5, "GSM 03.38" text goes out
+   * as data_coding 0 in those octets — what that SMSC will read — and counts as 7-bit on the air as before.
+   */
+  defaultAlphabet?: DefaultAlphabet;
 }
 
 /** One octet string on the air interface: 140 octets, of which a UDH takes its share. */
@@ -67,6 +72,8 @@ interface EncodedText {
 }
 
 function encodeCharacters(text: string, options: PartOptions): EncodedText {
+  const smscAlphabet = options.defaultAlphabet ?? 'gsm7';
+  if (smscAlphabet !== 'gsm7') return encodeForSmscDefault(text, options, smscAlphabet);
   const tables = gsmTablesFor(options.nationalLanguage ?? 'none');
   const encoder = gsmEncoderFor(tables);
   const gsm: Uint8Array[] = [];
@@ -93,6 +100,16 @@ function encodeCharacters(text: string, options: PartOptions): EncodedText {
     return out;
   });
   return { encoding: 'ucs2', tables, units: ucs2, unsupported: [] };
+}
+
+/** data_coding 0 on an SMSC that reads it as Latin-1 or IA5: those octets, or UCS-2 under Auto when they fall short. */
+function encodeForSmscDefault(text: string, options: PartOptions, alphabet: 'latin1' | 'ia5'): EncodedText {
+  const tables = gsmTablesFor('none');
+  const choice = options.encoding ?? 'auto';
+  if (choice !== 'auto' && choice !== 'gsm7') return encodeCharacters(text, { ...options, defaultAlphabet: 'gsm7' });
+  const octets = singleOctets(text, alphabet === 'ia5' ? 0x7f : 0xff);
+  if (choice === 'gsm7' || octets.unsupported.length === 0) return { ...octets, encoding: 'gsm7', tables };
+  return encodeCharacters(text, { ...options, encoding: 'ucs2', defaultAlphabet: 'gsm7' });
 }
 
 /** One octet per character, for IA5 (up to 0x7F) and Latin-1 (up to 0xFF); anything above is unsupported. */
@@ -127,7 +144,7 @@ function hexOctets(text: string): Pick<EncodedText, 'units' | 'unsupported'> {
 
 /** The national language IEs every part carries (GSM only). */
 function nationalIes(encoded: EncodedText): number[] {
-  if (encoded.encoding !== 'gsm7') return [];
+  if (encoded.encoding !== 'gsm7' || encoded.tables === gsmTablesFor('none')) return [];
   const ies: number[] = [];
   if (encoded.tables.lockingShiftId !== null) ies.push(0x25, 1, encoded.tables.lockingShiftId);
   if (encoded.tables.singleShiftId !== null) ies.push(0x24, 1, encoded.tables.singleShiftId);
@@ -221,7 +238,9 @@ export function splitMessage(text: string, reference: number, options: PartOptio
       binary: 'is not a hex digit (or lacks its pair); binary is entered as hex octets',
       ucs2: 'cannot be encoded',
     }[plan.encoding];
-    throw new MessageSplitError(`${where} ${why}`, 'text');
+    const smsc = options.defaultAlphabet ?? 'gsm7';
+    const smscWhy = `has no ${smsc === 'ia5' ? 'IA5' : 'Latin-1'} octet, and this SMSC reads data_coding 0 as ${smsc === 'ia5' ? 'IA5' : 'Latin-1'} (profile); choose UCS-2 or remove it`;
+    throw new MessageSplitError(`${where} ${plan.encoding === 'gsm7' && smsc !== 'gsm7' ? smscWhy : why}`, 'text');
   }
   if (plan.parts > MAX_PARTS) {
     throw new MessageSplitError(`text needs ${plan.parts} parts; ${MAX_PARTS} is the most a concatenated message can have`, 'text');

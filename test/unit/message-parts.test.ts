@@ -110,6 +110,18 @@ describe('IA5, Latin-1 and 8-bit binary', () => {
   });
 });
 
+describe('data_coding 0 on an SMSC that reads it as Latin-1', () => {
+  it('sends the Latin-1 octets under data_coding 0, and falls to UCS-2 under Auto for what Latin-1 lacks', () => {
+    const { plan, parts } = splitMessage('café_€', 1, { defaultAlphabet: 'latin1', encoding: 'auto' });
+    expect(plan).toMatchObject({ encoding: 'ucs2', dataCoding: 8 });
+    const latin = splitMessage('café_[x]', 1, { defaultAlphabet: 'latin1' });
+    expect(latin.plan).toMatchObject({ encoding: 'gsm7', dataCoding: 0, units: 8 });
+    expect([...latin.parts[0]!.payload]).toEqual([...Buffer.from('café_[x]', 'latin1')]);
+    expect(parts).toHaveLength(1);
+    expect(() => splitMessage('Δ', 1, { defaultAlphabet: 'latin1', encoding: 'gsm7' })).toThrow('"Δ" at position 1 has no Latin-1 octet, and this SMSC reads data_coding 0 as Latin-1 (profile)');
+  });
+});
+
 describe('round trip: encode → split → reassemble', () => {
   const texts: Array<[string, NationalLanguage, 'gsm7' | 'ucs2']> = [
     ['The quick brown fox [jumps] over {the} lazy dog €5 ~ ^ | \\ '.repeat(9), 'none', 'gsm7'],

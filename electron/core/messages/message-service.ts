@@ -50,6 +50,7 @@ export class MessageService {
     try {
       ({ plan, parts } = splitMessage(draft.text, reference, {
         encoding: draft.encoding ?? 'auto', nationalLanguage: draft.nationalLanguage ?? 'none', split,
+        defaultAlphabet: session.profile.defaultAlphabet,
       }));
     } catch (error) {
       if (error instanceof MessageSplitError) throw new ConsoleInputError(error.message, error.field);
