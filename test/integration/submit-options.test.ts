@@ -78,3 +78,25 @@ describe('submit_sm fields', () => {
     expect(result.ok ? '' : result.error.message).toContain(message);
   });
 });
+
+describe('several recipients', () => {
+  it('sends one submit_sm to each, each its own message with its own receipt', async () => {
+    const { services, session } = await bound();
+    await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900001, 447700900002;447700900003', text: 'to all' });
+    const messages = await waitFor(async () => {
+      const list = await services.handlers.listMessages();
+      return list.length === 3 && list.every((m) => m.state === 'DELIVRD') ? list : null;
+    });
+    expect(messages.map((m) => m.destinationAddr).sort()).toEqual(['447700900001', '447700900002', '447700900003']);
+    expect(new Set(messages.map((m) => m.messageId)).size).toBe(3);
+  });
+
+  it('names the recipient that is too long', async () => {
+    const { services, session } = await bound();
+    const result = await dispatchCall(services.handlers, 'submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '447700900001, 123456789012345678901', text: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { field: 'destinationAddr' } });
+    expect(result.ok ? '' : result.error.message).toBe(
+      'Destination address: at most 20 characters (destination_addr is a C-Octet String of 21 octets with its NUL) (recipient 2, "123456789012345678901")',
+    );
+  });
+});

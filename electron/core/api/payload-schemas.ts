@@ -2,6 +2,7 @@
 // and the limit in SMPP's terms, because that is what the user will look up.
 import { z } from 'zod';
 import type { ConsoleMethodName } from '../../../shared/contract';
+import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
 import { profileDraftSchema } from './profile-schema';
 import { submitOptionsSchema } from './submit-options-schema';
 
@@ -15,6 +16,20 @@ const address = (label: string, smppName: string, min: number) =>
     .min(min, `${label} is required`)
     .max(20, `${label}: at most 20 characters (${smppName} is a C-Octet String of 21 octets with its NUL)`)
     .regex(/^[\x20-\x7e]*$/, `${label}: only printable ASCII characters are allowed in ${smppName}`);
+
+const recipients = z
+  .string({ error: 'Destination address is required' })
+  .max(MAX_RECIPIENTS * 22, `Destination address: at most ${MAX_RECIPIENTS} recipients`)
+  .superRefine((value, ctx) => {
+    const list = splitRecipients(value);
+    if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'Destination address is required' });
+    if (list.length > MAX_RECIPIENTS) ctx.addIssue({ code: 'custom', message: `Destination address: at most ${MAX_RECIPIENTS} recipients` });
+    for (const [index, one] of list.entries()) {
+      const result = address('Destination address', 'destination_addr', 1).safeParse(one);
+      const which = list.length > 1 ? ` (recipient ${index + 1}, "${one}")` : '';
+      if (!result.success) ctx.addIssue({ code: 'custom', message: `${result.error.issues[0]!.message}${which}` });
+    }
+  });
 
 /** A message at the SMSC as query_sm, cancel_sm and replace_sm name it. */
 const messageRef = z.object({
@@ -40,7 +55,7 @@ export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
     .object({
       sessionId: id('sessionId'),
       sourceAddr: address('Source address', 'source_addr', 0),
-      destinationAddr: address('Destination address', 'destination_addr', 1),
+      destinationAddr: recipients,
       // Far above any message the console will send; the real per-part limits are checked after encoding.
       text: z.string().max(65_536, 'Text: at most 65,536 characters'),
       encoding: z.enum(['auto', 'gsm7', 'ia5', 'latin1', 'ucs2', 'binary'], { error: 'Encoding: auto, gsm7, ia5, latin1, ucs2 or binary' }).optional(),

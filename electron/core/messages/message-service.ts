@@ -6,6 +6,7 @@ import type { InboxItem, MessageView, SplitMethod, SubmitDraft, SubmitOptions } 
 import { DATA_CODING } from '../../../shared/text-codec';
 import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan, type ParsedUdh } from '../../../shared/message-parts';
 import { ConsoleInputError } from '../api/console-input-error';
+import { splitRecipients } from '../../../shared/recipients';
 import type { ConsoleEventBus } from '../api/event-bus';
 import type { ManagedSession } from '../sessions/managed-session';
 import type { SessionManager } from '../sessions/session-manager';
@@ -38,7 +39,18 @@ export class MessageService {
 
   constructor(private readonly deps: MessageServiceDeps) {}
 
+  /**
+   * Sends the draft to each of its recipients (comma- or space-separated), one submit_sm (or one set of parts)
+   * each, in order; resolves with the first recipient's message (every one is published as it goes).
+   */
   async submit(draft: SubmitDraft): Promise<MessageView> {
+    const [first, ...others] = splitRecipients(draft.destinationAddr);
+    const sent = await this.submitOne({ ...draft, destinationAddr: first ?? '' });
+    for (const destinationAddr of others) await this.submitOne({ ...draft, destinationAddr });
+    return sent;
+  }
+
+  private async submitOne(draft: SubmitDraft): Promise<MessageView> {
     const session = this.deps.sessions.get(draft.sessionId);
     if (session.state !== 'bound') {
       throw new ConsoleInputError(`the session is ${session.state}; bind it before sending`, 'sessionId');
