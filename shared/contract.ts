@@ -284,9 +284,28 @@ export interface ConsoleMethods {
   querySm: { request: MessageRef; response: QueryResult };
   cancelSm: { request: MessageRef & { destinationAddr: string; serviceType?: string }; response: OperationResult };
   replaceSm: { request: MessageRef & { text: string }; response: OperationResult };
+  /** data_sm: the text in message_payload (GSM 03.38 when it fits, else UCS-2); registered_delivery 1. */
+  dataSm: { request: { sessionId: string; sourceAddr: string; destinationAddr: string; text: string }; response: OperationResult & { messageId: string | null } };
+  /** Drafts sent recently (newest first), to recall and send again. */
+  listRecentDrafts: { request: void; response: SavedDraft[] };
+  listTemplates: { request: { profileId: string }; response: SavedDraft[] };
+  saveTemplate: { request: { profileId: string; name: string; draft: DraftContent }; response: SavedDraft };
+  deleteTemplate: { request: { id: string }; response: { id: string } };
   listInbox: { request: void; response: InboxItem[] };
   recentTrace: { request: { limit: number }; response: TraceSummary[] };
   traceDetail: { request: { id: number }; response: TraceDetail };
+}
+
+/** What a compose draft holds, without the session it was sent on. */
+export type DraftContent = Omit<SubmitDraft, 'sessionId'>;
+
+/** A recent draft or a named template (templates belong to a profile). */
+export interface SavedDraft {
+  id: string;
+  name: string | null;
+  profileId: string | null;
+  draft: DraftContent;
+  savedAt: number;
 }
 
 /** A message at the SMSC, named as query_sm, cancel_sm and replace_sm name it. */
@@ -338,6 +357,11 @@ export const consoleMethodNames = [
   'querySm',
   'cancelSm',
   'replaceSm',
+  'dataSm',
+  'listRecentDrafts',
+  'listTemplates',
+  'saveTemplate',
+  'deleteTemplate',
   'listInbox',
   'recentTrace',
   'traceDetail',

@@ -10,6 +10,7 @@ import { ProfileService } from './profiles/profile-service';
 import { SessionManager } from './sessions/session-manager';
 import { SmscSimulator } from './simulator/smsc-simulator';
 import { openDatabase } from './store/database';
+import { DraftsRepo } from './store/drafts-repo';
 import { InboxRepo } from './store/inbox-repo';
 import { MessagesRepo } from './store/messages-repo';
 import { ProfilesRepo } from './store/profiles-repo';
@@ -59,6 +60,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
 
   const operations = new Operations(sessions);
+  const drafts = new DraftsRepo(db);
 
   const handlers: ConsoleHandlers = {
     listProfiles: () => profileService.list(),
@@ -71,13 +73,32 @@ export async function createServices(options: ServicesOptions): Promise<Services
     listSessions: () => sessions.list(),
     connect: ({ profileId }) => sessions.connect(profileId),
     disconnect: ({ sessionId }) => sessions.disconnect(sessionId),
-    submit: (draft) => messageService.submit(draft),
+    submit: async (draft) => {
+      // Recalled later whether the SMSC took it or not: a refused draft is the one most worth sending again.
+      const { sessionId: _session, ...content } = draft;
+      try {
+        return await messageService.submit(draft);
+      } finally {
+        drafts.addRecent(content, Date.now());
+      }
+    },
     listMessages: () => messages.list(),
     enquireLink: ({ sessionId }) => operations.enquireLink(sessionId),
     sendRawPdu: ({ sessionId, hex, keepSequenceNumber }) => operations.sendRawPdu(sessionId, hex, keepSequenceNumber),
     querySm: (ref) => operations.querySm(ref),
     cancelSm: (ref) => operations.cancelSm(ref),
     replaceSm: (ref) => operations.replaceSm(ref),
+    dataSm: (request) => operations.dataSm(request),
+    listRecentDrafts: () => drafts.listRecent(),
+    listTemplates: ({ profileId }) => drafts.listTemplates(profileId),
+    saveTemplate: ({ profileId, name, draft }) => {
+      if (!profiles.get(profileId)) throw new ConsoleInputError(`no profile ${profileId}`, 'profileId');
+      return drafts.saveTemplate(profileId, name, draft, Date.now());
+    },
+    deleteTemplate: ({ id }) => {
+      if (!drafts.deleteTemplate(id)) throw new ConsoleInputError(`no template ${id}`, 'id');
+      return { id };
+    },
     listInbox: () => inbox.list(),
     recentTrace: ({ limit }) => trace.recent(limit),
     traceDetail: ({ id }) => {

@@ -84,10 +84,38 @@ describe('operations', () => {
     expect(unknown.response).toBeNull();
     await waitFor(() => trace.find((t) => t.commandName === 'generic_nack' && t.statusName === 'ESME_RINVCMDID'));
     // a known request the SMSC refuses with generic_nack comes back as that answer
-    const nacked = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010000001030000000000000000', keepSequenceNumber: false });
+    const nacked = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010000000210000000000000000', keepSequenceNumber: false });
     expect(nacked.response).toMatchObject({ commandName: 'generic_nack', statusName: 'ESME_RINVCMDID' });
     expect(await dispatchCall(services.handlers, 'sendRawPdu', { sessionId: session.id, hex: '0000', keepSequenceNumber: false })).toMatchObject({
       ok: false, error: { field: 'hex', message: 'hex: 2 octets; a PDU has at least the 16-octet header' },
     });
+  });
+});
+
+describe('data_sm, recent drafts and templates', () => {
+  it('data_sm carries the text in message_payload and gets a message_id and a receipt', async () => {
+    const { services, session, trace } = await bound(20);
+    const result = await services.handlers.dataSm({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text: 'data sm ok' });
+    expect(result).toMatchObject({ statusName: 'ESME_ROK', messageId: expect.stringMatching(/^[0-9A-F]{10}$/) });
+    const row = await waitFor(() => trace.find((t) => t.commandName === 'data_sm'));
+    const detail = await services.handlers.traceDetail({ id: row.id });
+    expect(detail.fields.find((f) => f.name === 'message_payload')?.value).toContain('"data sm ok"');
+    await waitFor(async () => (await services.handlers.listInbox()).find((i) => i.receipt?.messageId === result.messageId));
+  });
+
+  it('keeps the newest sent drafts, once each, and templates per profile by name', async () => {
+    const { services, session, send } = await bound();
+    await send('first');
+    await send('second');
+    await send('first');
+    expect((await services.handlers.listRecentDrafts()).map((d) => d.draft.text)).toEqual(['first', 'second']);
+    const [profile] = await services.handlers.listProfiles();
+    const draft = { sourceAddr: '100', destinationAddr: '447700900123', text: 'Your code is 1234', encoding: 'gsm7' as const };
+    await services.handlers.saveTemplate({ profileId: profile!.id, name: 'OTP', draft });
+    const saved = await services.handlers.saveTemplate({ profileId: profile!.id, name: 'OTP', draft: { ...draft, text: 'Your code is 5678' } });
+    expect((await services.handlers.listTemplates({ profileId: profile!.id })).map((t) => [t.name, t.draft.text])).toEqual([['OTP', 'Your code is 5678']]);
+    await services.handlers.deleteTemplate({ id: saved.id });
+    expect(await services.handlers.listTemplates({ profileId: profile!.id })).toEqual([]);
+    expect(session.state).toBe('bound');
   });
 });

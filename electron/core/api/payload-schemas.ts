@@ -31,6 +31,18 @@ const recipients = z
     }
   });
 
+/** A compose draft's content (all of SubmitDraft but the session), for sending and for templates. */
+const draftContentShape = {
+  sourceAddr: address('Source address', 'source_addr', 0),
+  destinationAddr: recipients,
+  // Far above any message the console will send; the real per-part limits are checked after encoding.
+  text: z.string().max(65_536, 'Text: at most 65,536 characters'),
+  encoding: z.enum(['auto', 'gsm7', 'ia5', 'latin1', 'ucs2', 'binary'], { error: 'Encoding: auto, gsm7, ia5, latin1, ucs2 or binary' }).optional(),
+  nationalLanguage: z.enum(['none', 'turkish', 'spanish', 'portuguese'], { error: 'National language: none, turkish, spanish or portuguese' }).optional(),
+  split: z.enum(['udh8', 'udh16', 'sar', 'payload'], { error: 'Long messages: udh8, udh16, sar or payload' }).optional(),
+  options: submitOptionsSchema.optional(),
+};
+
 /** A message at the SMSC as query_sm, cancel_sm and replace_sm name it. */
 const messageRef = z.object({
   sessionId: id('sessionId'),
@@ -52,17 +64,7 @@ export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
   connect: z.object({ profileId: id('profileId') }).strict(),
   disconnect: z.object({ sessionId: id('sessionId') }).strict(),
   submit: z
-    .object({
-      sessionId: id('sessionId'),
-      sourceAddr: address('Source address', 'source_addr', 0),
-      destinationAddr: recipients,
-      // Far above any message the console will send; the real per-part limits are checked after encoding.
-      text: z.string().max(65_536, 'Text: at most 65,536 characters'),
-      encoding: z.enum(['auto', 'gsm7', 'ia5', 'latin1', 'ucs2', 'binary'], { error: 'Encoding: auto, gsm7, ia5, latin1, ucs2 or binary' }).optional(),
-      nationalLanguage: z.enum(['none', 'turkish', 'spanish', 'portuguese'], { error: 'National language: none, turkish, spanish or portuguese' }).optional(),
-      split: z.enum(['udh8', 'udh16', 'sar', 'payload'], { error: 'Long messages: udh8, udh16, sar or payload' }).optional(),
-      options: submitOptionsSchema.optional(),
-    })
+    .object({ sessionId: id('sessionId'), ...draftContentShape })
     .strict(),
   listMessages: none,
   enquireLink: z.object({ sessionId: id('sessionId') }).strict(),
@@ -72,6 +74,22 @@ export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
   querySm: messageRef.strict(),
   cancelSm: messageRef.extend({ destinationAddr: address('Destination address', 'destination_addr', 0), serviceType: z.string().max(5).optional() }).strict(),
   replaceSm: messageRef.extend({ text: z.string().max(1000, 'text: 1,000 characters at most') }).strict(),
+  dataSm: z
+    .object({
+      sessionId: id('sessionId'), sourceAddr: address('Source address', 'source_addr', 0),
+      destinationAddr: address('Destination address', 'destination_addr', 1), text: z.string().max(65_000, 'Text: 65,000 characters at most'),
+    })
+    .strict(),
+  listRecentDrafts: none,
+  listTemplates: z.object({ profileId: id('profileId') }).strict(),
+  saveTemplate: z
+    .object({
+      profileId: id('profileId'),
+      name: z.string().trim().min(1, 'Template name: required').max(100, 'Template name: 100 characters at most'),
+      draft: z.object(draftContentShape).strict(),
+    })
+    .strict(),
+  deleteTemplate: z.object({ id: id('id') }).strict(),
   listInbox: none,
   recentTrace: z.object({ limit: z.number().int().min(1).max(100_000, 'limit: at most 100,000') }).strict(),
   traceDetail: z.object({ id: z.number().int().min(1) }).strict(),

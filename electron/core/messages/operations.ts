@@ -1,6 +1,7 @@
 // The requests beyond submit_sm that an engineer sends by hand: enquire_link now, query_sm, cancel_sm,
 // replace_sm, and a raw PDU typed as hex. Each answers with the response's status by name and the round trip.
 import type { MessageRef, OperationResult, QueryResult, RawPduResult } from '../../../shared/contract';
+import { splitMessage } from '../../../shared/message-parts';
 import { encodeGsm7, TextEncodingError } from '../../../shared/text-codec';
 import { ConsoleInputError } from '../api/console-input-error';
 import type { ManagedSession } from '../sessions/managed-session';
@@ -49,6 +50,24 @@ export class Operations {
     }
     const fields = { ...messageFields(ref), registered_delivery: 1, short_message: shortMessage };
     return (await this.timed(this.bound(ref.sessionId), 'replace_sm', fields)).result;
+  }
+
+  /** data_sm carries its text in message_payload; the SMSC answers with a message_id like submit_sm_resp. */
+  async dataSm(request: { sessionId: string; sourceAddr: string; destinationAddr: string; text: string }): Promise<OperationResult & { messageId: string | null }> {
+    const { plan, parts } = splitMessage(request.text, 0, { split: 'payload' });
+    const session = this.bound(request.sessionId);
+    const started = performance.now();
+    try {
+      const response = await session.request(
+        'data_sm',
+        { source_addr: request.sourceAddr, destination_addr: request.destinationAddr, registered_delivery: 1, data_coding: plan.dataCoding },
+        { message_payload: Buffer.from(parts[0]!.payload) },
+      );
+      const messageId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
+      return { ...resultOf(response, started), messageId };
+    } catch (error) {
+      throw new ConsoleInputError(`data_sm failed: ${(error as Error).message}`);
+    }
   }
 
   async sendRawPdu(sessionId: string, hex: string, keepSequenceNumber: boolean): Promise<RawPduResult> {

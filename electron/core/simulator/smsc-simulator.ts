@@ -129,6 +129,7 @@ export class SmscSimulator {
         return;
       }
       case 'submit_sm':
+      case 'data_sm':
         return this.acceptSubmit(session, pdu);
       case 'query_sm':
       case 'cancel_sm':

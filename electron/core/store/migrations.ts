@@ -115,4 +115,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX inbox_by_concat_key ON inbox (concat_key);
   `,
+  // v6: recent drafts (to recall and re-send) and named templates per profile, each a DraftContent as JSON.
+  `
+  CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    profile_id TEXT,
+    name TEXT,
+    content TEXT NOT NULL,
+    saved_at INTEGER NOT NULL
+  );
+  CREATE INDEX drafts_by_kind ON drafts (kind, profile_id, saved_at);
+  `,
 ];
