@@ -56,6 +56,8 @@ export interface ProfileSettings {
   maxSubmitRate: number;
   /** Retries after ESME_RTHROTTLED / ESME_RMSGQFUL before a submit fails. */
   throttleRetries: number;
+  /** Several recipients go in one submit_multi (the SMSC must support it), else one submit_sm each. */
+  submitMulti: boolean;
   reconnect: ReconnectPolicy;
   defaultAlphabet: DefaultAlphabet;
   notes: string;

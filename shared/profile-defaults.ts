@@ -22,6 +22,7 @@ export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
   windowSize: 10,
   maxSubmitRate: 0,
   throttleRetries: 3,
+  submitMulti: false,
   reconnect: { enabled: true, minBackoffMs: 1_000, maxBackoffMs: 60_000 },
   defaultAlphabet: 'gsm7',
   notes: '',

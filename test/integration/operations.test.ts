@@ -84,7 +84,7 @@ describe('operations', () => {
     expect(unknown.response).toBeNull();
     await waitFor(() => trace.find((t) => t.commandName === 'generic_nack' && t.statusName === 'ESME_RINVCMDID'));
     // a known request the SMSC refuses with generic_nack comes back as that answer
-    const nacked = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010000000210000000000000000', keepSequenceNumber: false });
+    const nacked = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010000001110000000000000000', keepSequenceNumber: false });
     expect(nacked.response).toMatchObject({ commandName: 'generic_nack', statusName: 'ESME_RINVCMDID' });
     expect(await dispatchCall(services.handlers, 'sendRawPdu', { sessionId: session.id, hex: '0000', keepSequenceNumber: false })).toMatchObject({
       ok: false, error: { field: 'hex', message: 'hex: 2 octets; a PDU has at least the 16-octet header' },

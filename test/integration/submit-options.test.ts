@@ -100,3 +100,26 @@ describe('several recipients', () => {
     );
   });
 });
+
+describe('submit_multi', () => {
+  it('where the profile allows it: one submit_multi, one message per recipient, each receipt matched to its recipient', async () => {
+    const { services, trace } = await bound();
+    const [profile] = await services.handlers.listProfiles();
+    const { id: _id, builtinSimulator: _b, passwordSet: _p, passwordRemembered: _r, ...settings } = profile!;
+    await services.handlers.updateProfile({ id: profile!.id, draft: { ...settings, submitMulti: true } });
+    const session = await services.handlers.connect({ profileId: profile!.id });
+    await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900001 447700900002 447700900003', text: 'multi' });
+    const messages = await waitFor(async () => {
+      const list = await services.handlers.listMessages();
+      return list.length === 3 && list.every((m) => m.state === 'DELIVRD') ? list : null;
+    });
+    expect(new Set(messages.map((m) => m.messageId)).size).toBe(1);
+    const inbox = await services.handlers.listInbox();
+    expect(inbox.map((i) => [i.sourceAddr, messages.find((m) => m.id === i.matchedMessage?.id)?.destinationAddr]).sort()).toEqual([
+      ['447700900001', '447700900001'], ['447700900002', '447700900002'], ['447700900003', '447700900003'],
+    ]);
+    await waitFor(() => trace.find((t) => t.commandName === 'submit_multi_resp'));
+    expect(trace.filter((t) => t.commandName === 'submit_multi')).toHaveLength(1);
+    expect(trace.filter((t) => t.commandName === 'submit_sm')).toHaveLength(0);
+  });
+});

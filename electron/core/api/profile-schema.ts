@@ -54,6 +54,7 @@ const settingsShape = {
     windowSize: integer('Window', 1, 10_000),
     maxSubmitRate: integer('Max submit rate', 0, 1_000_000, ' messages/s'),
     throttleRetries: integer('Retries after throttling', 0, 100),
+    submitMulti: z.boolean({ error: 'Use submit_multi: true or false' }),
     reconnect: z
       .object({
         enabled: z.boolean(),

@@ -44,13 +44,17 @@ export class MessageService {
    * each, in order; resolves with the first recipient's message (every one is published as it goes).
    */
   async submit(draft: SubmitDraft): Promise<MessageView> {
-    const [first, ...others] = splitRecipients(draft.destinationAddr);
-    const sent = await this.submitOne({ ...draft, destinationAddr: first ?? '' });
-    for (const destinationAddr of others) await this.submitOne({ ...draft, destinationAddr });
-    return sent;
+    const recipients = splitRecipients(draft.destinationAddr);
+    const session = this.deps.sessions.get(draft.sessionId);
+    // submit_multi only where the profile says the SMSC takes it; otherwise one submit_sm per recipient.
+    if (recipients.length > 1 && session.profile.submitMulti) return this.submitTo(draft, recipients);
+    const sent: MessageView[] = [];
+    for (const recipient of recipients) sent.push(await this.submitTo(draft, [recipient]));
+    return sent[0]!;
   }
 
-  private async submitOne(draft: SubmitDraft): Promise<MessageView> {
+  /** One message row per recipient; one submit_sm (one recipient) or submit_multi (several) per part. */
+  private async submitTo(draft: SubmitDraft, recipients: string[]): Promise<MessageView> {
     const session = this.deps.sessions.get(draft.sessionId);
     if (session.state !== 'bound') {
       throw new ConsoleInputError(`the session is ${session.state}; bind it before sending`, 'sessionId');
@@ -69,33 +73,45 @@ export class MessageService {
       throw error;
     }
     const { messages, events } = this.deps;
-    const created = messages.insert(
-      {
-        id: randomUUID(), sessionId: session.id, profileId: session.profile.id, sourceAddr: draft.sourceAddr,
-        destinationAddr: draft.destinationAddr, text: draft.text, dataCoding: plan.dataCoding,
-      },
-      Date.now(),
-      parts.length,
+    const submittedAt = Date.now();
+    const created = recipients.map((destinationAddr) =>
+      messages.insert(
+        {
+          id: randomUUID(), sessionId: session.id, profileId: session.profile.id, sourceAddr: draft.sourceAddr,
+          destinationAddr, text: draft.text, dataCoding: plan.dataCoding,
+        },
+        submittedAt,
+        parts.length,
+      ),
     );
-    events.emit('message', created);
-    let latest = created;
+    for (const message of created) events.emit('message', message);
+    const multi = recipients.length > 1;
+    const command = multi ? 'submit_multi' : 'submit_sm';
     // Parts go out in order, each after the previous one's response: SMSCs that reassemble by arrival get them
     // in sequence, and a refused part stops the rest (the message shows which).
     for (const [index, part] of parts.entries()) {
-      const ref = { messageId: created.id, seq: index + 1 };
+      const [fields, tlvs, raw] = submitFields({ ...draft, destinationAddr: recipients[0]! }, plan.dataCoding, part, split);
+      if (multi) fields.dest_address = recipients.map((destination_addr) => ({ dest_addr_ton: fields.dest_addr_ton, dest_addr_npi: fields.dest_addr_npi, destination_addr }));
+      let response: Pdu;
       try {
-        const response = await session.submit(...submitFields(draft, plan.dataCoding, part, split));
-        const smscId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
-        latest = messages.partAnswered(ref, response.commandStatus, smscId);
-        if (smscId !== null && response.commandStatus === 0) latest = this.claimEarlyReceipts(session.profile, ref, smscId) ?? latest;
-        events.emit('message', latest);
-        if (response.commandStatus !== 0) break;
+        response = await session.submit(fields, tlvs, raw, command);
       } catch (error) {
-        events.emit('message', messages.partFailed(ref));
-        throw new ConsoleInputError(`submit_sm failed${parts.length > 1 ? ` (part ${index + 1}/${parts.length})` : ''}: ${(error as Error).message}`);
+        for (const message of created) events.emit('message', messages.partFailed({ messageId: message.id, seq: index + 1 }));
+        throw new ConsoleInputError(`${command} failed${parts.length > 1 ? ` (part ${index + 1}/${parts.length})` : ''}: ${(error as Error).message}`);
       }
+      const smscId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
+      const refused = unsuccessfulDestinations(response);
+      created.forEach((message, i) => {
+        const ref = { messageId: message.id, seq: index + 1 };
+        const status = refused.get(recipients[i]!) ?? response.commandStatus;
+        let latest = messages.partAnswered(ref, status, status === 0 ? smscId : null);
+        if (smscId !== null && status === 0) latest = this.claimEarlyReceipts(session.profile, ref, smscId) ?? latest;
+        created[i] = latest;
+        events.emit('message', latest);
+      });
+      if (response.commandStatus !== 0 || refused.size === recipients.length) break;
     }
-    return latest;
+    return created[0]!;
   }
 
   /** A fresh concatenation reference per message: 8 or 16 bits as the method carries. */
@@ -113,7 +129,10 @@ export class MessageService {
     let updated: MessageView | null = null;
     const { text, udh } = userDataOf(pdu, alphabet);
     const item: InboxItem = inTransaction(db, () => {
-      const matched = receipt ? messages.findPartBySmscId(this.deps.receiptScope(session.profile), receipt.messageId) : null;
+      // A receipt comes from the recipient: with submit_multi, several messages share one message_id.
+      const matched = receipt
+        ? messages.findPartBySmscId(this.deps.receiptScope(session.profile), receipt.messageId, String(pdu.fields.source_addr ?? ''))
+        : null;
       if (matched && receipt) updated = messages.receipted(matched, receipt.stat, receivedAt);
       const received = {
         sessionId: session.id, profileId: session.profile.id, receivedAt,
@@ -152,6 +171,12 @@ export class MessageService {
     for (const item of claimed) events.emit('inbox', item);
     return message;
   }
+}
+
+/** submit_multi_resp's unsuccess_sme list: destination → its error_status_code. */
+function unsuccessfulDestinations(response: Pdu): Map<string, number> {
+  const list = Array.isArray(response.fields.unsuccess_sme) ? (response.fields.unsuccess_sme as Array<{ destination_addr?: string; error_status_code?: number }>) : [];
+  return new Map(list.map((sme) => [String(sme.destination_addr ?? ''), Number(sme.error_status_code ?? 0xff)]));
 }
 
 /** A delivered part's place in its concatenated message: from the UDH, or from SAR TLVs. */

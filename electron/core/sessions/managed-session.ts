@@ -65,12 +65,12 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
     return this.current.sendRaw(bytes, keepSequenceNumber);
   }
 
-  /** submit_sm with the profile's rate limit, retried after throttling responses; resolves with the last response. */
-  async submit(fields: Record<string, PduValue>, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
+  /** submit_sm (or submit_multi) with the profile's rate limit, retried after throttling; resolves with the last response. */
+  async submit(fields: Record<string, PduValue>, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = [], command = 'submit_sm'): Promise<Pdu> {
     const { throttleRetries, reconnect } = this.profile;
     for (let attempt = 0; ; attempt += 1) {
       await this.pacer.next();
-      const response = await this.request('submit_sm', fields, tlvs, rawTlvs).catch((error: Error) => {
+      const response = await this.request(command, fields, tlvs, rawTlvs).catch((error: Error) => {
         this.count('submitsFailed');
         throw error;
       });

@@ -131,6 +131,8 @@ export class SmscSimulator {
       case 'submit_sm':
       case 'data_sm':
         return this.acceptSubmit(session, pdu);
+      case 'submit_multi':
+        return this.acceptSubmitMulti(session, pdu);
       case 'query_sm':
       case 'cancel_sm':
       case 'replace_sm':
@@ -160,6 +162,24 @@ export class SmscSimulator {
     }, this.deliveryDelayMs);
     record.timer = timer;
     this.timers.add(timer);
+  }
+
+  /** submit_multi: one message_id for all, and a receipt from each destination (as if sent one by one). */
+  private acceptSubmitMulti(session: ServerSession, pdu: Pdu): void {
+    if (session.systemId === null) return session.peer.respond(pdu, 0x04 /* ESME_RINVBNDSTS */);
+    const messageId = (this.nextMessageNumber++).toString(16).toUpperCase().padStart(10, '0');
+    const submitDate = new Date();
+    session.peer.respond(pdu, 0, { message_id: messageId, unsuccess_sme: [] });
+    const destinations = Array.isArray(pdu.fields.dest_address) ? (pdu.fields.dest_address as Array<{ destination_addr?: string }>) : [];
+    if ((Number(pdu.fields.registered_delivery ?? 0) & 0x03) === 0) return;
+    for (const destination of destinations) {
+      const single: Pdu = { ...pdu, fields: { ...pdu.fields, destination_addr: destination.destination_addr ?? '' } };
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.sendReceipt(session, single, messageId, submitDate);
+      }, this.deliveryDelayMs);
+      this.timers.add(timer);
+    }
   }
 
   private get deliveryDelayMs(): number {

@@ -87,13 +87,17 @@ export class MessagesRepo {
    * and zero padding aside); failing that, a hex/decimal conversion — but only when exactly one part still
    * waiting for its receipt answers to it, because a guess that picks the wrong message is worse than none.
    */
-  findPartBySmscId(profileIds: string[], smscMessageId: string): PartRef | null {
+  findPartBySmscId(profileIds: string[], smscMessageId: string, recipient = ''): PartRef | null {
     const scope = profileIds.map(() => '?').join(', ');
     const [literal, ...converted] = messageIdCandidates(smscMessageId);
     const from = `FROM message_parts p JOIN messages m ON m.id = p.message_id WHERE m.profile_id IN (${scope})`;
+    // Where several messages share the id (submit_multi), the one sent to the receipt's sender is meant.
     const exact = this.db
-      .prepare(`SELECT p.message_id AS messageId, p.seq ${from} AND p.smsc_message_id_norm = ? ORDER BY m.submitted_at DESC LIMIT 1`)
-      .get(...profileIds, literal!) as unknown as PartRef | undefined;
+      .prepare(
+        `SELECT p.message_id AS messageId, p.seq ${from} AND p.smsc_message_id_norm = ?
+           ORDER BY (m.destination_addr = ?) DESC, p.receipt_at IS NULL DESC, m.submitted_at DESC LIMIT 1`,
+      )
+      .get(...profileIds, literal!, recipient) as unknown as PartRef | undefined;
     if (exact) return { messageId: exact.messageId, seq: exact.seq };
     if (converted.length === 0) return null;
     const rows = this.db

@@ -65,6 +65,7 @@ export const FIELD_LABELS: Record<FieldPath, string> = {
   windowSize: 'Window (max outstanding requests)',
   maxSubmitRate: 'Max submit rate (messages/s, 0 = unlimited)',
   throttleRetries: 'Retries after throttling',
+  submitMulti: 'Use submit_multi for several recipients',
   'reconnect.enabled': 'Reconnect automatically',
   'reconnect.minBackoffMs': 'Backoff min (ms)',
   'reconnect.maxBackoffMs': 'Backoff max (ms)',

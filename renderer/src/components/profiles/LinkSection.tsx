@@ -21,6 +21,7 @@ export function LinkSection() {
         <NumberField path="windowSize" />
         <NumberField path="maxSubmitRate" />
         <NumberField path="throttleRetries" hint="After ESME_RTHROTTLED or ESME_RMSGQFUL, before the submit counts as failed." />
+        <CheckField path="submitMulti" />
       </fieldset>
       <fieldset className="profile-form__group">
         <legend>Reconnect</legend>
