@@ -8,6 +8,7 @@ import { createConsoleStore } from './store/console-store';
 import { startConsoleSync } from './store/console-sync';
 import './styles/theme.css';
 import './styles/layout.css';
+import './styles/compose.css';
 import './styles/trace.css';
 import './styles/profiles.css';
 

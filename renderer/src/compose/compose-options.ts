@@ -13,7 +13,7 @@ export type ComposeOption = keyof ComposeOptions;
 /** The contract's defaults, so a draft sent with these behaves as one sent without them. */
 export const DEFAULT_COMPOSE_OPTIONS: ComposeOptions = { encoding: 'auto', nationalLanguage: 'none', split: 'udh8' };
 
-export interface Choice<T extends string> {
+export interface Choice<T extends string | number> {
   value: T;
   label: string;
 }
@@ -21,8 +21,27 @@ export interface Choice<T extends string> {
 export const ENCODING_CHOICES: readonly Choice<TextEncodingChoice>[] = [
   { value: 'auto', label: 'Auto' },
   { value: 'gsm7', label: 'GSM 03.38' },
+  { value: 'ia5', label: 'IA5/ASCII' },
+  { value: 'latin1', label: 'Latin-1' },
   { value: 'ucs2', label: 'UCS-2' },
+  { value: 'binary', label: '8-bit binary (hex)' },
 ];
+
+/**
+ * What the live line and the alerts call an encoding the planner resolved to. Keyed by string, not by the
+ * planner's union, so a new encoding in shared/message-parts shows by its code until it is named here.
+ */
+const ENCODING_NAMES: Readonly<Record<string, string>> = {
+  gsm7: 'GSM 03.38',
+  ia5: 'IA5/ASCII',
+  latin1: 'Latin-1',
+  ucs2: 'UCS-2',
+  binary: '8-bit binary',
+};
+
+export function encodingName(encoding: string): string {
+  return ENCODING_NAMES[encoding] ?? encoding;
+}
 
 export const NATIONAL_LANGUAGE_CHOICES: readonly Choice<NationalLanguage>[] = [
   { value: 'none', label: 'None' },

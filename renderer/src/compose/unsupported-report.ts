@@ -1,8 +1,9 @@
-// Characters a forced GSM 03.38 cannot carry: how they are named in the alert and where they are marked in the
-// mirror of the text. Nothing is replaced: the engineer sees each one and decides (another encoding, or an edit).
+// Characters a forced GSM 03.38, IA5 or Latin-1 cannot carry (or, for binary, that are not hex octets): how
+// they are named in the alert and where they are marked in the mirror of the text. Nothing is replaced: the
+// engineer sees each one and decides (another encoding, or an edit).
 import type { NationalLanguage } from '../../../shared/contract';
 import type { UnsupportedCharacter } from '../../../shared/message-parts';
-import { nationalLanguageLabel } from './compose-options';
+import { encodingName, nationalLanguageLabel } from './compose-options';
 
 /** Pasted texts hide these: a no-break space looks like a space, a zero-width one like nothing at all. */
 const INVISIBLE = /^[\p{White_Space}\p{C}]$/u;
@@ -30,8 +31,21 @@ export function positionOf(character: UnsupportedCharacter): number {
   return character.index + 1;
 }
 
-/** `"😀" at position 3 cannot be sent in GSM 03.38 (choose UCS-2 or Auto)`, grouped by character. */
-export function describeUnsupported(unsupported: readonly UnsupportedCharacter[], language: NationalLanguage): string {
+/** What is wrong with a character the charset cannot carry, short: "not in GSM 03.38", "not part of a hex octet". */
+export function unsupportedPhrase(charset: string): string {
+  return charset === 'binary' ? 'not part of a hex octet' : `not in ${encodingName(charset)}`;
+}
+
+/**
+ * `"😀" at position 3 cannot be sent in GSM 03.38 (choose UCS-2 or Auto)`, grouped by character. `charset` is
+ * the forced one that cannot carry them (GSM 03.38, IA5, Latin-1); national tables only ever extend GSM's. For
+ * binary, typed as hex, they are the characters that are not hex digits or lack their pair.
+ */
+export function describeUnsupported(
+  unsupported: readonly UnsupportedCharacter[],
+  language: NationalLanguage,
+  charset = 'gsm7',
+): string {
   const positions = new Map<string, number[]>();
   for (const character of unsupported) {
     const list = positions.get(character.char) ?? [];
@@ -41,7 +55,11 @@ export function describeUnsupported(unsupported: readonly UnsupportedCharacter[]
   const groups = [...positions].slice(0, MAX_CHARACTERS_NAMED).map(([char, at]) => `${nameCharacter(char)} ${atPositions(at)}`);
   const others = positions.size - groups.length;
   if (others > 0) groups.push(`${others} other ${others === 1 ? 'character' : 'characters'}`);
-  const tables = language === 'none' ? 'GSM 03.38' : `GSM 03.38 with the ${nationalLanguageLabel(language)} tables`;
+  if (charset === 'binary') return `${joinWords(groups)} cannot be read as hex octets (type binary as pairs of hex digits)`;
+  const tables =
+    charset !== 'gsm7' || language === 'none'
+      ? encodingName(charset)
+      : `GSM 03.38 with the ${nationalLanguageLabel(language)} tables`;
   return `${joinWords(groups)} cannot be sent in ${tables} (choose UCS-2 or Auto)`;
 }
 

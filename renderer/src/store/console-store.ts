@@ -5,11 +5,18 @@ import type { ConsoleApi } from '../../../shared/contract';
 import { createHostSlice, type HostSlice } from './host-slice';
 import { createInboxSlice, type InboxSlice } from './inbox-slice';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice';
+import { createOperationsSlice, type OperationsSlice } from './operations-slice';
 import { createProfilesSlice, type ProfilesSlice } from './profiles-slice';
 import { createSessionsSlice, type SessionsSlice } from './sessions-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
 
-export type ConsoleState = HostSlice & ProfilesSlice & SessionsSlice & TraceSlice & MessagesSlice & InboxSlice;
+export type ConsoleState = HostSlice &
+  ProfilesSlice &
+  SessionsSlice &
+  TraceSlice &
+  MessagesSlice &
+  InboxSlice &
+  OperationsSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 
 export function createConsoleStore(api: ConsoleApi): ConsoleStore {
@@ -20,5 +27,6 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createTraceSlice(api)(...args),
     ...createMessagesSlice(api)(...args),
     ...createInboxSlice(...args),
+    ...createOperationsSlice(api)(...args),
   }));
 }
