@@ -71,9 +71,11 @@ describe('submit_sm fields', () => {
     [{ priorityFlag: 9 }, 'options.priorityFlag', 'priority_flag: 4 at most'],
     [{ messageType: 0x40 }, 'options.messageType', 'esm_class message type: bits 5–2 only'],
     [{ tlvs: [{ tag: 0x1400, hex: 'xyz' }] }, 'options.tlvs.0.hex', 'TLV value: hex octets'],
+    [{ messageClass: 0 }, 'options.messageClass', 'Message class: Latin-1 has no data_coding with a message class'],
   ])('refuses %j naming the field and the limit', async (options, field, message) => {
     const { services, session } = await bound();
-    const result = await dispatchCall(services.handlers, 'submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'x', options });
+    const encoding = 'messageClass' in options ? 'latin1' : 'auto';
+    const result = await dispatchCall(services.handlers, 'submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'x', encoding, options });
     expect(result).toMatchObject({ ok: false, error: { field } });
     expect(result.ok ? '' : result.error.message).toContain(message);
   });

@@ -2,8 +2,7 @@
 // record submit_sm_resp; later a deliver_sm arrives, the receipt is parsed, matched to its message and
 // committed — and only then is deliver_sm_resp written, so an SMSC re-sends anything a crash lost.
 import { randomUUID } from 'node:crypto';
-import type { InboxItem, MessageView, SplitMethod, SubmitDraft, SubmitOptions } from '../../../shared/contract';
-import { DATA_CODING } from '../../../shared/text-codec';
+import type { DefaultAlphabet, InboxItem, MessageView, SplitMethod, SubmitDraft, SubmitOptions } from '../../../shared/contract';
 import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan, type ParsedUdh } from '../../../shared/message-parts';
 import { ConsoleInputError } from '../api/console-input-error';
 import { splitRecipients } from '../../../shared/recipients';
@@ -72,6 +71,7 @@ export class MessageService {
       if (error instanceof MessageSplitError) throw new ConsoleInputError(error.message, error.field);
       throw error;
     }
+    const dataCoding = withMessageClass(plan, draft.options?.messageClass, session.profile.defaultAlphabet);
     const { messages, events } = this.deps;
     const submittedAt = Date.now();
     const created = recipients.map((destinationAddr) =>
@@ -90,7 +90,7 @@ export class MessageService {
     // Parts go out in order, each after the previous one's response: SMSCs that reassemble by arrival get them
     // in sequence, and a refused part stops the rest (the message shows which).
     for (const [index, part] of parts.entries()) {
-      const [fields, tlvs, raw] = submitFields({ ...draft, destinationAddr: recipients[0]! }, plan.dataCoding, part, split);
+      const [fields, tlvs, raw] = submitFields({ ...draft, destinationAddr: recipients[0]! }, dataCoding, part, split);
       if (multi) fields.dest_address = recipients.map((destination_addr) => ({ dest_addr_ton: fields.dest_addr_ton, dest_addr_npi: fields.dest_addr_npi, destination_addr }));
       let response: Pdu;
       try {
@@ -195,6 +195,7 @@ function submitFields(
   part: MessagePart,
   split: SplitMethod,
 ): [Record<string, PduValue>, TlvValues, RawTlvValues] {
+  // dataCoding arrives already carrying any message class (see withMessageClass).
   const userData = Buffer.concat([part.udh ?? new Uint8Array(0), part.payload]);
   const o = draft.options ?? {};
   const esmClass = (o.messagingMode ?? 0) | (o.messageType ?? 0) | (part.udh ? ESM_CLASS_UDHI : 0) | (o.replyPath ? ESM_CLASS_REPLY_PATH : 0);
@@ -213,7 +214,7 @@ function submitFields(
     validity_period: o.validityPeriod ?? '',
     registered_delivery: o.registeredDelivery ?? REGISTERED_DELIVERY_FINAL,
     replace_if_present_flag: o.replaceIfPresent ? 1 : 0,
-    data_coding: withMessageClass(dataCoding, o.messageClass ?? 'none'),
+    data_coding: dataCoding,
     sm_default_msg_id: o.smDefaultMsgId ?? 0,
     short_message: split === 'payload' ? Buffer.alloc(0) : userData,
   };
@@ -228,10 +229,17 @@ function submitFields(
 }
 
 /**
- * data_coding with a GSM message class (class 0 = flash): the general data coding group with bit 4 set, so the
- * alphabet stays what was measured — 0x10–0x13 for GSM 03.38, 0x18–0x1B for UCS-2 (3GPP TS 23.038 §4).
+ * data_coding with a GSM message class (class 0 = flash): the general data coding group with bit 4 set, keeping
+ * the alphabet that was measured — 0x10–0x13 GSM 7-bit, 0x14–0x17 8-bit data, 0x18–0x1B UCS-2 (3GPP TS 23.038
+ * §4). IA5 and Latin-1 have no class form, nor does GSM text sent in an SMSC's own data_coding 0 octets: refused,
+ * rather than relabelled as something it is not.
  */
-function withMessageClass(dataCoding: number, messageClass: SubmitOptions['messageClass']): number {
-  if (messageClass === undefined || messageClass === 'none') return dataCoding;
-  return (dataCoding === DATA_CODING.ucs2 ? 0x18 : 0x10) | messageClass;
+function withMessageClass(plan: MessagePlan, messageClass: SubmitOptions['messageClass'], smscAlphabet: DefaultAlphabet): number {
+  if (messageClass === undefined || messageClass === 'none') return plan.dataCoding;
+  const group = plan.encoding === 'ucs2' ? 0x18 : plan.encoding === 'binary' ? 0x14 : plan.encoding === 'gsm7' && smscAlphabet === 'gsm7' ? 0x10 : null;
+  if (group === null) {
+    const what = plan.encoding === 'gsm7' ? `GSM text sent as this SMSC's data_coding 0 (${smscAlphabet})` : plan.encoding === 'ia5' ? 'IA5' : 'Latin-1';
+    throw new ConsoleInputError(`Message class: ${what} has no data_coding with a message class; choose GSM 03.38, UCS-2 or binary`, 'options.messageClass');
+  }
+  return group | messageClass;
 }
