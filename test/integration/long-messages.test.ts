@@ -1,33 +1,16 @@
 // Long messages through the services to the built-in simulator over real TCP: every split method reaches the SMSC
 // as correctly numbered parts under one reference, each part gets its receipt, and the console shows one message.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MessageView, SplitMethod, TraceSummary } from '../../shared/contract';
+import type { MessageView, SplitMethod } from '../../shared/contract';
 import { parseUdh, planMessage } from '../../shared/message-parts';
-import { createServices, type Services } from '../../electron/core/services';
-import { MemorySecretStore } from '../../electron/core/store/secret-store';
+import { consoleBoundToSimulator } from '../support/console-fixture';
 import { waitFor } from '../support/simulator-fixture';
 
-const open: Array<{ services: Services; dir: string }> = [];
+const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const { services, dir } of open.splice(0)) {
-    await services.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function boundConsole() {
-  const dir = mkdtempSync(join(tmpdir(), 'smpp-console-long-'));
-  const services = await createServices({ dataDir: dir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0, receiptDelayMs: 20 } });
-  open.push({ services, dir });
-  const trace: TraceSummary[] = [];
-  services.events.on('trace', (batch) => trace.push(...batch));
-  const [profile] = await services.handlers.listProfiles();
-  const session = await services.handlers.connect({ profileId: profile!.id });
-  return { services, session, trace };
-}
+const boundConsole = (receiptDelayMs = 20) => consoleBoundToSimulator(cleanups, receiptDelayMs);
 
 const GSM_400 = 'The quick brown fox jumps over the lazy dog [€]. '.repeat(9).slice(0, 400);
 const EMOJI_100 = '😀'.repeat(100);

@@ -1,34 +1,15 @@
 // The requests beyond submit_sm, against the built-in simulator over real TCP: enquire_link now, query_sm,
 // cancel_sm, replace_sm, and a raw PDU sent as typed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TraceSummary } from '../../shared/contract';
 import { dispatchCall } from '../../electron/core/api/dispatch';
-import { createServices, type Services } from '../../electron/core/services';
-import { MemorySecretStore } from '../../electron/core/store/secret-store';
+import { consoleBoundToSimulator } from '../support/console-fixture';
 import { waitFor } from '../support/simulator-fixture';
 
-const open: Array<{ services: Services; dir: string }> = [];
+const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const { services, dir } of open.splice(0)) {
-    await services.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function bound(receiptDelayMs = 300) {
-  const dir = mkdtempSync(join(tmpdir(), 'smpp-console-ops-'));
-  const services = await createServices({ dataDir: dir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0, receiptDelayMs } });
-  open.push({ services, dir });
-  const trace: TraceSummary[] = [];
-  services.events.on('trace', (batch) => trace.push(...batch));
-  const [profile] = await services.handlers.listProfiles();
-  const session = await services.handlers.connect({ profileId: profile!.id });
-  const send = (text: string) => services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text });
-  return { services, session, trace, send };
-}
+const bound = (receiptDelayMs = 300) => consoleBoundToSimulator(cleanups, receiptDelayMs);
 
 describe('operations', () => {
   it('enquire_link now answers with its status and round trip', async () => {

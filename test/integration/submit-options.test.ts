@@ -1,33 +1,15 @@
 // Every submit_sm field reaches the wire as asked, and each is checked against its limit before sending.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TraceSummary } from '../../shared/contract';
 import { absoluteSmppTime, relativeSmppTime, smppTimeProblem } from '../../shared/smpp-time';
 import { dispatchCall } from '../../electron/core/api/dispatch';
-import { createServices, type Services } from '../../electron/core/services';
-import { MemorySecretStore } from '../../electron/core/store/secret-store';
+import { consoleBoundToSimulator } from '../support/console-fixture';
 import { waitFor } from '../support/simulator-fixture';
 
-const open: Array<{ services: Services; dir: string }> = [];
+const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const { services, dir } of open.splice(0)) {
-    await services.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function bound() {
-  const dir = mkdtempSync(join(tmpdir(), 'smpp-console-options-'));
-  const services = await createServices({ dataDir: dir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0 } });
-  open.push({ services, dir });
-  const trace: TraceSummary[] = [];
-  services.events.on('trace', (batch) => trace.push(...batch));
-  const [profile] = await services.handlers.listProfiles();
-  const session = await services.handlers.connect({ profileId: profile!.id });
-  return { services, session, trace };
-}
+const bound = (receiptDelayMs = 20) => consoleBoundToSimulator(cleanups, receiptDelayMs);
 
 describe('SMPP time format', () => {
   it('builds absolute (UTC) and relative times, and names what is wrong with a bad one', () => {

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InboxItem, MessageView } from '../../shared/contract';
+import type { InboxItem, MessageView, TraceSummary } from '../../shared/contract';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/profile-defaults';
 import { createServices, type Services } from '../../electron/core/services';
 import { MemorySecretStore } from '../../electron/core/store/secret-store';
@@ -19,4 +19,22 @@ export async function consoleAgainstSmsc(smsc: RawSmsc, cleanups: Array<() => Pr
   const send = async (sessionId: string, text: string): Promise<MessageView> =>
     services.handlers.submit({ sessionId, sourceAddr: '1', destinationAddr: '2', text });
   return { services, inbox, profile, send };
+}
+
+/**
+ * The console bound to its own built-in simulator (the seeded Local simulator profile), with every trace row it
+ * publishes collected. Cleanup goes on the given list, for the test file's afterEach.
+ */
+export async function consoleBoundToSimulator(cleanups: Array<() => Promise<void>>, receiptDelayMs = 20) {
+  const dir = mkdtempSync(join(tmpdir(), 'smpp-console-sim-'));
+  const services: Services = await createServices({
+    dataDir: dir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0, receiptDelayMs },
+  });
+  cleanups.push(async () => (await services.close(), rmSync(dir, { recursive: true, force: true })));
+  const trace: TraceSummary[] = [];
+  services.events.on('trace', (batch) => trace.push(...batch));
+  const [profile] = await services.handlers.listProfiles();
+  const session = await services.handlers.connect({ profileId: profile!.id });
+  const send = (text: string) => services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text });
+  return { services, session, trace, send };
 }
