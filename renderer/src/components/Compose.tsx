@@ -1,22 +1,29 @@
-// Compose region: one message by hand on a bound session, in as many parts as it needs, with every other
-// submit_sm field under Message options and session-level requests under Operations. The live line under the
-// text is planned by the same module core splits with; the text stays after sending because engineers resend.
-import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+// Compose region: one message by hand on a bound session (to one recipient or several), in as many parts as it
+// needs, with every other submit_sm field under Message options, earlier drafts and the profile's templates to
+// fill the form from, and session-level requests under Operations. The live line under the text is planned by
+// the same modules core splits with; the text stays after sending because engineers resend.
+import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { DraftContent } from '../../../shared/contract';
+import { splitRecipients } from '../../../shared/recipients';
 import { DEFAULT_COMPOSE_OPTIONS, type ComposeOption, type ComposeOptions } from '../compose/compose-options';
+import { composeStateOf, draftContentOf, EMPTY_FIELDS, type ComposeFields } from '../compose/draft-content';
 import { isOptionsField } from '../compose/field-match';
 import { DEFAULT_OPTIONS_FORM, optionField, resolveOptions, type OptionsForm, type OptionsFormKey } from '../compose/options-form';
 import { planCompose } from '../compose/plan-line';
+import { RECIPIENTS_HINT, recipientsBlockedBy, recipientsPhrase } from '../compose/recipients-line';
 import { shortId } from '../format/display';
 import { useConsole } from '../store/console-context';
 import { EncodingOptions } from './compose/EncodingOptions';
 import { fieldErrorMarks } from './compose/field-error-marks';
 import { MessageOptions } from './compose/MessageOptions';
 import { Operations } from './compose/Operations';
+import { RecentDrafts } from './compose/RecentDrafts';
+import { Templates } from './compose/Templates';
 import { UnsupportedMarks } from './compose/UnsupportedMarks';
 import { Region } from './Region';
 import { SentTable } from './SentTable';
 
-type DraftField = 'sourceAddr' | 'destinationAddr' | 'text';
+type DraftField = keyof ComposeFields;
 
 export function Compose() {
   const sessions = useConsole((state) => state.sessions);
@@ -29,6 +36,7 @@ export function Compose() {
     session: useId(),
     source: useId(),
     destination: useId(),
+    recipients: useId(),
     text: useId(),
     binary: useId(),
     measure: useId(),
@@ -37,7 +45,8 @@ export function Compose() {
   };
 
   const [chosenSessionId, setChosenSessionId] = useState('');
-  const [draft, setDraft] = useState<Record<DraftField, string>>({ sourceAddr: '', destinationAddr: '', text: '' });
+  const [draft, setDraft] = useState<ComposeFields>(EMPTY_FIELDS);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   // Newest first; until the user picks one (or when the picked one unbinds), the newest bound session is used.
   const bound = useMemo(() => sessions.filter((s) => s.state === 'bound').reverse(), [sessions]);
   const sessionId = bound.some((s) => s.id === chosenSessionId) ? chosenSessionId : (bound[0]?.id ?? '');
@@ -45,14 +54,22 @@ export function Compose() {
   const [optionsForm, setOptionsForm] = useState<OptionsForm>(DEFAULT_OPTIONS_FORM);
   const [optionsOpen, setOptionsOpen] = useState(false);
   // Counted as core will send it: on this session's SMSC, data_coding 0 may mean Latin-1 or IA5 (its profile says).
-  const profileId = bound.find((s) => s.id === sessionId)?.profileId;
-  const defaultAlphabet = profiles.find((p) => p.id === profileId)?.defaultAlphabet ?? 'gsm7';
+  const selected = bound.find((s) => s.id === sessionId);
+  const defaultAlphabet = profiles.find((p) => p.id === selected?.profileId)?.defaultAlphabet ?? 'gsm7';
+  const submitMulti = profiles.some((p) => p.id === selected?.profileId && p.submitMulti);
   const planned = useMemo(() => planCompose(draft.text, options, defaultAlphabet), [draft.text, options, defaultAlphabet]);
   const resolved = useMemo(() => resolveOptions(optionsForm), [optionsForm]);
+  const recipients = useMemo(() => splitRecipients(draft.destinationAddr), [draft.destinationAddr]);
   const { plan } = planned;
   const binary = options.encoding === 'binary';
+  // Several recipients go as the session's profile says: one submit_sm each, or submit_multi where it allows it.
+  const recipientsNote = recipientsPhrase(recipients.length, plan.parts, submitMulti);
+  const line = recipientsNote === null ? planned.line : `${planned.line} · ${recipientsNote}`;
   // Why Send is disabled, said beside it rather than left for the user to guess.
-  const blockedBy = sessionId === '' ? 'No bound session' : (planned.blockedBy ?? resolved.problems[0]?.message ?? null);
+  const blockedBy =
+    sessionId === ''
+      ? 'No bound session'
+      : (planned.blockedBy ?? recipientsBlockedBy(recipients.length) ?? resolved.problems[0]?.message ?? null);
   const canSend = blockedBy === null && !submitting;
   const hasUnsupported = plan.unsupported.length > 0;
   const { fieldAria, invalid, clearErrorOn } = fieldErrorMarks(error, resolved.problems, ids.error, clearSubmitError);
@@ -76,9 +93,21 @@ export function Compose() {
     setOptionsForm((current) => ({ ...current, [key]: value }));
     clearErrorOn(optionField(key));
   };
+  // What Send sends and Save as template keeps: the same object, so a template is exactly a message that was ready.
+  const content = useMemo(() => draftContentOf(draft, options, resolved.options), [draft, options, resolved.options]);
   const send = () => {
     if (!canSend) return;
-    void submit({ sessionId, ...draft, ...options, ...(resolved.options ? { options: resolved.options } : {}) });
+    void submit({ sessionId, ...content });
+  };
+  // A recalled draft or a used template replaces every field (the session stays); nothing is sent until Send.
+  const recall = (saved: DraftContent) => {
+    const next = composeStateOf(saved);
+    setDraft(next.fields);
+    setOptions(next.options);
+    setOptionsForm(next.optionsForm);
+    clearSubmitError();
+    // Into the text, where Ctrl+Enter sends it and a screen reader reads what came back.
+    textRef.current?.focus();
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -122,12 +151,16 @@ export function Compose() {
           onChange={(event) => edit('destinationAddr', event.target.value)}
           autoComplete="off"
           spellCheck={false}
-          {...fieldAria('destinationAddr')}
+          {...fieldAria('destinationAddr', ids.recipients)}
         />
+        <p id={ids.recipients} className="hint">
+          {RECIPIENTS_HINT}
+        </p>
         <EncodingOptions options={options} onChange={choose} resolvedEncoding={plan.encoding} fieldAria={fieldAria} />
         <label htmlFor={ids.text}>Text</label>
         <textarea
           id={ids.text}
+          ref={textRef}
           rows={4}
           value={draft.text}
           onChange={(event) => edit('text', event.target.value)}
@@ -141,7 +174,7 @@ export function Compose() {
           </p>
         )}
         <p id={ids.measure} className="measure" data-fits={planned.blockedBy === null}>
-          {planned.line}
+          {line}
         </p>
         <UnsupportedMarks
           text={draft.text}
@@ -170,11 +203,21 @@ export function Compose() {
           </p>
         )}
       </form>
+      <RecentDrafts onRecall={recall} />
+      <Templates
+        profileId={selected?.profileId}
+        profileName={selected?.profileName ?? ''}
+        draft={content}
+        unsaveable={resolved.problems[0]?.message ?? null}
+        onUse={recall}
+      />
       <Operations
         sessionId={sessionId}
+        composed={draft}
         refDefaults={{
           sourceAddr: draft.sourceAddr,
-          destinationAddr: draft.destinationAddr,
+          // cancel_sm names one destination: with several typed, the first (the line under message_id shows it).
+          destinationAddr: recipients[0] ?? '',
           sourceAddrTon: optionsForm.sourceAddrTon,
           sourceAddrNpi: optionsForm.sourceAddrNpi,
           serviceType: optionsForm.serviceType,

@@ -1,7 +1,7 @@
 // The Operations results in one line each, worded as the trace words them (command and status names), so the line
 // and the trace row can be matched by eye: "enquire_link_resp ESME_ROK in 2.1 ms".
 import type { OperationResult, QueryResult, RawPduResult } from '../../../shared/contract';
-import type { MessageOperation } from '../store/operations-slice';
+import type { DataSmResult, MessageOperation } from '../store/operations-slice';
 
 /** A non-zero status also shows its number: SMSCs use vendor codes the console may not name. */
 function status(result: OperationResult): string {
@@ -19,6 +19,12 @@ export function responseLine(command: string, result: OperationResult): string {
 
 export function enquireLinkLine(result: OperationResult): string {
   return responseLine('enquire_link_resp', result);
+}
+
+/** "data_sm_resp ESME_ROK message_id 5F3A in 2.1 ms": the message_id is said where the SMSC gave one. */
+export function dataSmLine(result: DataSmResult): string {
+  const messageId = result.messageId === null || result.messageId === '' ? '' : ` message_id ${result.messageId}`;
+  return `data_sm_resp ${status(result)}${messageId} in ${roundTrip(result.roundTripMs)}`;
 }
 
 const RESPONSE_NAMES: Record<MessageOperation['kind'], string> = {

@@ -2,6 +2,7 @@
 // is injected so the store can be created against any transport (or a test double of one).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConsoleApi } from '../../../shared/contract';
+import { createDraftsSlice, type DraftsSlice } from './drafts-slice';
 import { createHostSlice, type HostSlice } from './host-slice';
 import { createInboxSlice, type InboxSlice } from './inbox-slice';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice';
@@ -16,7 +17,8 @@ export type ConsoleState = HostSlice &
   TraceSlice &
   MessagesSlice &
   InboxSlice &
-  OperationsSlice;
+  OperationsSlice &
+  DraftsSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 
 export function createConsoleStore(api: ConsoleApi): ConsoleStore {
@@ -28,5 +30,6 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createMessagesSlice(api)(...args),
     ...createInboxSlice(...args),
     ...createOperationsSlice(api)(...args),
+    ...createDraftsSlice(api)(...args),
   }));
 }

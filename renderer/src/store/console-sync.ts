@@ -31,5 +31,7 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
   load('sent messages', () => api.listMessages(), (messages) => state().loadMessages(messages));
   load('the inbox', () => api.listInbox(), (items) => state().loadInbox(items));
   load('the trace', () => api.recentTrace({ limit: INITIAL_TRACE }), (recent) => state().loadTrace(recent));
+  // Drafts have no event; the slice reports its own load errors beside the list.
+  void state().loadRecentDrafts();
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
 }

@@ -42,6 +42,9 @@ export function createMessagesSlice(api: ConsoleApi): StateCreator<ConsoleState,
       } catch (error) {
         set({ submitting: false, submitError: { message: errorMessage(error), field: errorField(error) } });
         return false;
+      } finally {
+        // The host records every submitted draft, refused ones too, and sends no event for it.
+        void get().loadRecentDrafts();
       }
     },
     clearSubmitError: () => set({ submitError: null }),

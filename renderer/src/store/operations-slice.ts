@@ -1,5 +1,5 @@
-// The Operations section's requests on a bound session — enquire_link now, query_sm / cancel_sm / replace_sm, a
-// raw PDU — and the last outcome of each, kept in the store so an outcome survives the section being closed.
+// The Operations section's requests on a bound session — enquire_link now, data_sm, query_sm / cancel_sm /
+// replace_sm, a raw PDU — and the last outcome of each, kept in the store so an outcome survives the section being closed.
 // Only the newest request of each kind may settle its outcome: an earlier one answering late must not overwrite it.
 import type { StateCreator } from 'zustand';
 import type {
@@ -27,23 +27,32 @@ export type MessageOperation =
 export type CancelRequest = ConsoleMethods['cancelSm']['request'];
 export type ReplaceRequest = ConsoleMethods['replaceSm']['request'];
 export type RawPduRequest = ConsoleMethods['sendRawPdu']['request'];
+export type DataSmRequest = ConsoleMethods['dataSm']['request'];
+export type DataSmResult = ConsoleMethods['dataSm']['response'];
 
 export interface OperationsSlice {
   enquireLinkOutcome: Outcome<OperationResult>;
   messageOperationOutcome: Outcome<MessageOperation>;
   rawPduOutcome: Outcome<RawPduResult>;
+  dataSmOutcome: Outcome<DataSmResult>;
   runEnquireLink: (sessionId: string) => Promise<void>;
   runQuerySm: (ref: MessageRef) => Promise<void>;
   runCancelSm: (request: CancelRequest) => Promise<void>;
   runReplaceSm: (request: ReplaceRequest) => Promise<void>;
   runRawPdu: (request: RawPduRequest) => Promise<void>;
+  runDataSm: (request: DataSmRequest) => Promise<void>;
 }
 
-type OutcomeKey = 'enquireLinkOutcome' | 'messageOperationOutcome' | 'rawPduOutcome';
+type OutcomeKey = 'enquireLinkOutcome' | 'messageOperationOutcome' | 'rawPduOutcome' | 'dataSmOutcome';
 
 export function createOperationsSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], OperationsSlice> {
   return (set) => {
-    const latest: Record<OutcomeKey, number> = { enquireLinkOutcome: 0, messageOperationOutcome: 0, rawPduOutcome: 0 };
+    const latest: Record<OutcomeKey, number> = {
+      enquireLinkOutcome: 0,
+      messageOperationOutcome: 0,
+      rawPduOutcome: 0,
+      dataSmOutcome: 0,
+    };
     const track = async <K extends OutcomeKey>(key: K, call: () => Promise<OperationsSlice[K] & { status: 'done' }>) => {
       const ticket = ++latest[key];
       const put = (outcome: OperationsSlice[K]) => {
@@ -61,6 +70,7 @@ export function createOperationsSlice(api: ConsoleApi): StateCreator<ConsoleStat
       enquireLinkOutcome: { status: 'idle' },
       messageOperationOutcome: { status: 'idle' },
       rawPduOutcome: { status: 'idle' },
+      dataSmOutcome: { status: 'idle' },
       runEnquireLink: (sessionId) =>
         track('enquireLinkOutcome', async () => ({ status: 'done', value: await api.enquireLink({ sessionId }) })),
       runQuerySm: (ref) =>
@@ -70,6 +80,7 @@ export function createOperationsSlice(api: ConsoleApi): StateCreator<ConsoleStat
       runReplaceSm: (request) =>
         track('messageOperationOutcome', async () => message({ kind: 'replace', result: await api.replaceSm(request) })),
       runRawPdu: (request) => track('rawPduOutcome', async () => ({ status: 'done', value: await api.sendRawPdu(request) })),
+      runDataSm: (request) => track('dataSmOutcome', async () => ({ status: 'done', value: await api.dataSm(request) })),
     };
   };
 }

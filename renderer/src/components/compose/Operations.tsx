@@ -1,8 +1,10 @@
 // Operations on the session Compose has selected, for the moments an engineer pokes an SMSC rather than sends to
-// it: an enquire_link now, query / cancel / replace of a message already at the SMSC, and a raw PDU. It sits
+// it: an enquire_link now, the composed message as data_sm, query / cancel / replace of a message already at the SMSC, and a raw PDU. It sits
 // outside the compose form so that Enter in one of its inputs never sends the composed message.
+import type { ComposeFields } from '../../compose/draft-content';
 import { enquireLinkLine } from '../../compose/operation-lines';
 import { useConsole } from '../../store/console-context';
+import { DataSmSender } from './DataSmSender';
 import { MessageOperations, type MessageRefDefaults } from './MessageOperations';
 import { OperationOutcome } from './OperationOutcome';
 import { RawPduSender } from './RawPduSender';
@@ -12,15 +14,18 @@ interface OperationsProps {
   sessionId: string;
   /** The compose fields, for the addresses query_sm and cancel_sm name a message by. */
   refDefaults: MessageRefDefaults;
+  /** The compose fields as typed, for data_sm. */
+  composed: ComposeFields;
 }
 
-export function Operations({ sessionId, refDefaults }: OperationsProps) {
+export function Operations({ sessionId, refDefaults, composed }: OperationsProps) {
   const blockedBy = sessionId === '' ? 'No bound session' : null;
   return (
     <details className="compose__section operations">
       <summary>Operations</summary>
       {blockedBy !== null && <p className="blocked">{blockedBy}: these act on the session selected above.</p>}
       <EnquireLinkNow sessionId={sessionId} />
+      <DataSmSender sessionId={sessionId} composed={composed} />
       <MessageOperations sessionId={sessionId} refDefaults={refDefaults} />
       <RawPduSender sessionId={sessionId} />
     </details>
