@@ -58,6 +58,8 @@ export interface ProfileSettings {
   throttleRetries: number;
   /** Several recipients go in one submit_multi (the SMSC must support it), else one submit_sm each. */
   submitMulti: boolean;
+  /** How long messages go out unless the compose pane says otherwise. */
+  defaultSplit: SplitMethod;
   reconnect: ReconnectPolicy;
   defaultAlphabet: DefaultAlphabet;
   notes: string;

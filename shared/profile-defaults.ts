@@ -23,6 +23,7 @@ export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
   maxSubmitRate: 0,
   throttleRetries: 3,
   submitMulti: false,
+  defaultSplit: 'udh8',
   reconnect: { enabled: true, minBackoffMs: 1_000, maxBackoffMs: 60_000 },
   defaultAlphabet: 'gsm7',
   notes: '',

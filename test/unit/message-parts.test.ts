@@ -3,20 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NationalLanguage, SplitMethod } from '../../shared/contract';
 import { decodeGsmWith, gsmTablesFor } from '../../shared/gsm-tables';
-import { parseUdh, planMessage, splitMessage, MessageSplitError } from '../../shared/message-parts';
+import { parseUdh, planMessage, splitMessage, MessageSplitError, type PartOptions, type WireEncoding } from '../../shared/message-parts';
 import { decodeUcs2 } from '../../shared/text-codec';
-
-/** Reassembles parts as a receiver would: order by the UDH or SAR sequence, decode with the named tables. */
-function reassemble(parts: ReturnType<typeof splitMessage>['parts'], encoding: 'gsm7' | 'ucs2'): string {
-  const ordered = parts
-    .map((part) => ({ part, udh: part.udh ? parseUdh(Uint8Array.from([...part.udh, ...part.payload]))! : null }))
-    .sort((a, b) => (a.udh?.concat?.sequence ?? a.part.sar?.sequence ?? 0) - (b.udh?.concat?.sequence ?? b.part.sar?.sequence ?? 0));
-  return ordered
-    .map(({ part, udh }) =>
-      encoding === 'gsm7' ? decodeGsmWith(part.payload, udh?.lockingShiftId ?? null, udh?.singleShiftId ?? null) : decodeUcs2(part.payload),
-    )
-    .join('');
-}
 
 describe('tables', () => {
   it.each(['none', 'turkish', 'spanish', 'portuguese'] as NationalLanguage[])('%s locking table has 128 positions with the escape at 0x1B', (language) => {
@@ -122,23 +110,36 @@ describe('data_coding 0 on an SMSC that reads it as Latin-1', () => {
   });
 });
 
-describe('round trip: encode → split → reassemble', () => {
-  const texts: Array<[string, NationalLanguage, 'gsm7' | 'ucs2']> = [
-    ['The quick brown fox [jumps] over {the} lazy dog €5 ~ ^ | \\ '.repeat(9), 'none', 'gsm7'],
-    ['Привет, мир! 😀 Это длинное сообщение. '.repeat(6), 'none', 'ucs2'],
-    ['Şişli’de ığdır çok güzel, İstanbul. '.replace('’', "'").repeat(8), 'turkish', 'gsm7'],
-    ['¿Dónde está la estación? Árbol, ración. '.repeat(8), 'spanish', 'gsm7'],
-    ['Não há ação sem informação: ÇÃÕ âêô. '.repeat(8), 'portuguese', 'gsm7'],
+describe('round trip: encode → split → reassemble, every encoding × every split method', () => {
+  const binaryOctets = Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff);
+  const cases: Array<[string, string, PartOptions, WireEncoding]> = [
+    ['GSM 03.38', 'The quick brown fox [jumps] over {the} lazy dog €5 ~ ^ | \\ '.repeat(9), {}, 'gsm7'],
+    ['GSM + Turkish', "Şişli'de ığdır çok güzel, İstanbul. ".repeat(8), { nationalLanguage: 'turkish' }, 'gsm7'],
+    ['GSM + Spanish', '¿Dónde está la estación? Árbol, ración. '.repeat(8), { nationalLanguage: 'spanish' }, 'gsm7'],
+    ['GSM + Portuguese', 'Não há ação sem informação: ÇÃÕ âêô. '.repeat(8), { nationalLanguage: 'portuguese' }, 'gsm7'],
+    ['IA5', 'Plain ASCII with_underscores and @ signs. '.repeat(8), { encoding: 'ia5' }, 'ia5'],
+    ['Latin-1', "Crème brûlée à la française, s'il vous plaît. ".repeat(6), { encoding: 'latin1' }, 'latin1'],
+    ['UCS-2', 'Привет, мир! 😀 Это длинное сообщение. '.repeat(6), {}, 'ucs2'],
+    ['binary', binaryOctets.map((o) => o.toString(16).padStart(2, '0')).join(' '), { encoding: 'binary' }, 'binary'],
   ];
-  for (const [text, nationalLanguage, encoding] of texts) {
+  const decode = (encoding: WireEncoding, payload: Uint8Array, udh: ReturnType<typeof parseUdh>) => {
+    if (encoding === 'gsm7') return decodeGsmWith(payload, udh?.lockingShiftId ?? null, udh?.singleShiftId ?? null);
+    if (encoding === 'ucs2') return decodeUcs2(payload);
+    if (encoding === 'binary') return [...payload].map((o) => o.toString(16).padStart(2, '0')).join(' ');
+    return String.fromCharCode(...payload);
+  };
+  for (const [name, text, options, encoding] of cases) {
     for (const split of ['udh8', 'udh16', 'sar', 'payload'] as SplitMethod[]) {
-      it(`${encoding}/${nationalLanguage} via ${split}`, () => {
-        const { plan, parts } = splitMessage(text, 0x42, { split, nationalLanguage });
+      it(`${name} via ${split}`, () => {
+        const { plan, parts } = splitMessage(text, 0x42, { ...options, split });
         expect(plan.encoding).toBe(encoding);
         expect(parts).toHaveLength(plan.parts);
-        // every text here is long enough to need parts, except where message_payload carries it whole
+        // every text here needs parts, except where message_payload carries it whole
         expect(plan.parts > 1).toBe(split !== 'payload');
-        expect(reassemble(parts, encoding)).toBe(text);
+        const ordered = parts
+          .map((part) => ({ part, udh: part.udh ? parseUdh(Uint8Array.from([...part.udh, ...part.payload])) : null }))
+          .sort((a, b) => (a.udh?.concat?.sequence ?? a.part.sar?.sequence ?? 0) - (b.udh?.concat?.sequence ?? b.part.sar?.sequence ?? 0));
+        expect(ordered.map(({ part, udh }) => decode(encoding, part.payload, udh)).join(encoding === 'binary' ? ' ' : '')).toBe(text);
       });
     }
   }

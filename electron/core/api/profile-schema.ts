@@ -55,6 +55,7 @@ const settingsShape = {
     maxSubmitRate: integer('Max submit rate', 0, 1_000_000, ' messages/s'),
     throttleRetries: integer('Retries after throttling', 0, 100),
     submitMulti: z.boolean({ error: 'Use submit_multi: true or false' }),
+    defaultSplit: z.enum(['udh8', 'udh16', 'sar', 'payload'], { error: 'Long messages: udh8, udh16, sar or payload' }),
     reconnect: z
       .object({
         enabled: z.boolean(),

@@ -58,7 +58,7 @@ export class MessageService {
     if (session.state !== 'bound') {
       throw new ConsoleInputError(`the session is ${session.state}; bind it before sending`, 'sessionId');
     }
-    const split = draft.split ?? 'udh8';
+    const split = draft.split ?? session.profile.defaultSplit;
     const reference = this.nextReference(split);
     let plan: MessagePlan;
     let parts: MessagePart[];

@@ -2,7 +2,7 @@
 // needs, with every other submit_sm field under Message options, earlier drafts and the profile's templates to
 // fill the form from, and session-level requests under Operations. The live line under the text is planned by
 // the same modules core splits with; the text stays after sending because engineers resend.
-import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import type { DraftContent } from '../../../shared/contract';
 import { splitRecipients } from '../../../shared/recipients';
 import { DEFAULT_COMPOSE_OPTIONS, type ComposeOption, type ComposeOptions } from '../compose/compose-options';
@@ -50,13 +50,21 @@ export function Compose() {
   // Newest first; until the user picks one (or when the picked one unbinds), the newest bound session is used.
   const bound = useMemo(() => sessions.filter((s) => s.state === 'bound').reverse(), [sessions]);
   const sessionId = bound.some((s) => s.id === chosenSessionId) ? chosenSessionId : (bound[0]?.id ?? '');
-  const [options, setOptions] = useState<ComposeOptions>(DEFAULT_COMPOSE_OPTIONS);
+  const [chosenOptions, setOptions] = useState<ComposeOptions>(DEFAULT_COMPOSE_OPTIONS);
+  // The split method the user picked here, and for which profile; otherwise the session's profile default.
+  const [splitChoice, setSplitChoice] = useState<{ profileId: string; split: ComposeOptions['split'] } | null>(null);
   const [optionsForm, setOptionsForm] = useState<OptionsForm>(DEFAULT_OPTIONS_FORM);
   const [optionsOpen, setOptionsOpen] = useState(false);
   // Counted as core will send it: on this session's SMSC, data_coding 0 may mean Latin-1 or IA5 (its profile says).
   const selected = bound.find((s) => s.id === sessionId);
   const defaultAlphabet = profiles.find((p) => p.id === selected?.profileId)?.defaultAlphabet ?? 'gsm7';
   const submitMulti = profiles.some((p) => p.id === selected?.profileId && p.submitMulti);
+  // Long messages go as the session's profile says unless the user picks otherwise here: switching to a session
+  // of another profile brings that profile's default back.
+  const selectedProfileId = selected?.profileId ?? '';
+  const defaultSplit = profiles.find((p) => p.id === selectedProfileId)?.defaultSplit ?? DEFAULT_COMPOSE_OPTIONS.split;
+  const split = splitChoice?.profileId === selectedProfileId ? splitChoice.split : defaultSplit;
+  const options = useMemo(() => ({ ...chosenOptions, split }), [chosenOptions, split]);
   const planned = useMemo(() => planCompose(draft.text, options, defaultAlphabet), [draft.text, options, defaultAlphabet]);
   const resolved = useMemo(() => resolveOptions(optionsForm), [optionsForm]);
   const recipients = useMemo(() => splitRecipients(draft.destinationAddr), [draft.destinationAddr]);
@@ -86,7 +94,8 @@ export function Compose() {
     clearErrorOn(field);
   };
   const choose = <K extends ComposeOption>(option: K, value: ComposeOptions[K]) => {
-    setOptions((current) => ({ ...current, [option]: value }));
+    if (option === 'split') setSplitChoice({ profileId: selectedProfileId, split: value as ComposeOptions['split'] });
+    else setOptions((current) => ({ ...current, [option]: value }));
     clearErrorOn(option);
   };
   const setOption = <K extends OptionsFormKey>(key: K, value: OptionsForm[K]) => {
@@ -104,6 +113,7 @@ export function Compose() {
     const next = composeStateOf(saved);
     setDraft(next.fields);
     setOptions(next.options);
+    setSplitChoice({ profileId: selectedProfileId, split: next.options.split });
     setOptionsForm(next.optionsForm);
     clearSubmitError();
     // Into the text, where Ctrl+Enter sends it and a screen reader reads what came back.

@@ -66,6 +66,7 @@ export const FIELD_LABELS: Record<FieldPath, string> = {
   maxSubmitRate: 'Max submit rate (messages/s, 0 = unlimited)',
   throttleRetries: 'Retries after throttling',
   submitMulti: 'Use submit_multi for several recipients',
+  defaultSplit: 'Long messages by default',
   'reconnect.enabled': 'Reconnect automatically',
   'reconnect.minBackoffMs': 'Backoff min (ms)',
   'reconnect.maxBackoffMs': 'Backoff max (ms)',

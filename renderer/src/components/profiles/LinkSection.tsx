@@ -1,6 +1,7 @@
 // How the link is kept and paced once bound (keep-alive, timeouts, window, rate), what happens when it drops,
 // and what this SMSC means by data_coding 0 — SMSCs disagree, so it is a per-profile setting.
 import { useProfileForm } from './form-context';
+import { SPLIT_CHOICES } from '../../compose/compose-options';
 import { CheckField, NumberField, SelectField, TextField, type Choice } from './FormFields';
 
 const ALPHABETS: readonly Choice[] = [
@@ -22,6 +23,7 @@ export function LinkSection() {
         <NumberField path="maxSubmitRate" />
         <NumberField path="throttleRetries" hint="After ESME_RTHROTTLED or ESME_RMSGQFUL, before the submit counts as failed." />
         <CheckField path="submitMulti" />
+        <SelectField path="defaultSplit" choices={SPLIT_CHOICES} hint="The compose pane starts with this; a message may choose otherwise." />
       </fieldset>
       <fieldset className="profile-form__group">
         <legend>Reconnect</legend>
