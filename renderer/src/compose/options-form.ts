@@ -107,8 +107,13 @@ export function resolveOptions(form: OptionsForm): ResolvedOptions {
 
   const tlvs = form.tlvs.flatMap((row, index) => {
     const { tag, problem } = resolveTag(row);
-    if (tag !== null) return [toRawTlv(row, tag)];
-    problems.push({ field: optionField(`tlvs.${index}.tag`), message: `TLV ${index + 1}: ${problem}` });
+    if (tag === null) {
+      problems.push({ field: optionField(`tlvs.${index}.tag`), message: `TLV ${index + 1}: ${problem}` });
+      return [];
+    }
+    const value = toRawTlv(row, tag);
+    if (value.tlv) return [value.tlv];
+    problems.push({ field: optionField(`tlvs.${index}.hex`), message: `TLV ${index + 1}: ${value.problem}` });
     return [];
   });
   if (tlvs.length > 0) options.tlvs = tlvs;

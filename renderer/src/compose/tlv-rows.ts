@@ -77,7 +77,33 @@ export function resolveTag(row: TlvRow): { tag: number; problem: null } | { tag:
   return { tag: Number.parseInt(typed, 16), problem: null };
 }
 
-/** The row as the contract carries it; the value's whitespace is dropped, its digits are checked by the host. */
-export function toRawTlv(row: TlvRow, tag: number): RawTlv {
-  return { tag, hex: compactHex(row.hex).toLowerCase() };
+/**
+ * Named TLVs whose value is an integer, with its width in octets (SMPP v3.4 §5.3.2): these take a number, typed
+ * as a person reads it, and go out big-endian in exactly that many octets. The rest take hex.
+ */
+const INTEGER_OCTETS: ReadonlyMap<number, number> = new Map([
+  [0x0204, 2], [0x020a, 2], [0x020b, 2], [0x020d, 1], [0x0005, 1], [0x0006, 1], [0x0007, 1], [0x0008, 2], [0x000d, 1],
+  [0x000e, 1], [0x000f, 1], [0x0010, 2], [0x0017, 4], [0x0019, 1], [0x0030, 1], [0x0201, 1], [0x0205, 1], [0x0302, 1],
+  [0x0304, 1], [0x0421, 1], [0x0426, 1], [0x0501, 1], [0x1201, 1], [0x1203, 2], [0x1204, 1], [0x1380, 1],
+]);
+
+/** The integer width of the row's named tag, or null when its value is entered as hex. */
+export function integerOctets(row: TlvRow): number | null {
+  return row.tag === OTHER_TAG ? null : (INTEGER_OCTETS.get(Number.parseInt(row.tag.replace(/^0x/i, ''), 16)) ?? null);
+}
+
+/**
+ * The row as the contract carries it, or why its value cannot be one: an integer TLV's number must fit its width;
+ * hex digits are checked by the host, which names the field.
+ */
+export function toRawTlv(row: TlvRow, tag: number): { tlv: RawTlv; problem: null } | { tlv: null; problem: string } {
+  const width = integerOctets(row);
+  if (width === null) return { tlv: { tag, hex: compactHex(row.hex).toLowerCase() }, problem: null };
+  const typed = row.hex.trim();
+  const value = Number(typed);
+  const max = 2 ** (8 * width) - 1;
+  if (typed === '' || !Number.isInteger(value) || value < 0 || value > max) {
+    return { tlv: null, problem: `value: a whole number 0–${max} (${width} octet${width > 1 ? 's' : ''})` };
+  }
+  return { tlv: { tag, hex: value.toString(16).padStart(width * 2, '0') }, problem: null };
 }

@@ -123,7 +123,10 @@ test("the host's error naming a TLV's value marks that input, and editing it cle
   await text.fill('Hello');
   await compose.getByText('Message options', { exact: true }).click();
   await compose.getByRole('button', { name: 'Add TLV' }).click();
-  const value = compose.getByRole('group', { name: 'TLV 1', exact: true }).getByLabel('TLV value (hex)');
+  // callback_num takes octets as hex (integer TLVs take a number instead)
+  const row = compose.getByRole('group', { name: 'TLV 1', exact: true });
+  await row.getByLabel('TLV tag').selectOption({ label: 'callback_num (0x0381)' });
+  const value = row.getByLabel('TLV value (hex)');
   // Three digits: the host refuses it and names options.tlvs.0.hex.
   await value.fill('abc');
   await send.click();

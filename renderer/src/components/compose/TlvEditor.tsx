@@ -3,7 +3,7 @@
 // (options.tlvs.0.hex), which the Compose form's aria maps back to the row.
 import { useId } from 'react';
 import { optionField } from '../../compose/options-form';
-import { newTlvRow, OTHER_TAG, resolveTag, TLV_TAG_CHOICES, type TlvRow } from '../../compose/tlv-rows';
+import { integerOctets, newTlvRow, OTHER_TAG, resolveTag, TLV_TAG_CHOICES, type TlvRow } from '../../compose/tlv-rows';
 import { VisuallyHidden } from '../VisuallyHidden';
 import type { FieldAria } from './OptionControls';
 
@@ -56,6 +56,8 @@ function TlvRowFields({ row, index, onEdit, onRemove, fieldAria }: TlvRowFieldsP
   const number = index + 1;
   const other = row.tag === OTHER_TAG;
   const { problem } = resolveTag(row);
+  // Integer TLVs take a number (converted to exactly their width); others take hex octets.
+  const width = integerOctets(row);
   const tagAria = fieldAria(optionField(`tlvs.${index}.tag`), ...(problem === null ? [] : [problemId]));
   return (
     <fieldset className="compose__tlv">
@@ -86,11 +88,12 @@ function TlvRowFields({ row, index, onEdit, onRemove, fieldAria }: TlvRowFieldsP
         </label>
       )}
       <label className="compose__inline compose__grow">
-        TLV value (hex)
+        {width === null ? 'TLV value (hex)' : `TLV value (number, ${width} octet${width > 1 ? 's' : ''})`}
         <input
           className="mono"
           value={row.hex}
-          placeholder="e.g. 00 01"
+          inputMode={width === null ? 'text' : 'numeric'}
+          placeholder={width === null ? 'e.g. 00 01' : 'e.g. 42'}
           autoComplete="off"
           spellCheck={false}
           onChange={(event) => onEdit({ hex: event.target.value })}
