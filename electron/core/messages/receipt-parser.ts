@@ -61,10 +61,12 @@ export function deliveredText(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7
 }
 
 /** The text and the UDH (concatenation, national tables) of a submit_sm / deliver_sm / data_sm. */
-export function userDataOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): { text: string; udh: ParsedUdh | null } {
+export function userDataOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7', maxOctets = Infinity): { text: string; udh: ParsedUdh | null } {
   const short = pdu.fields.short_message;
   const payload = tlvValue(pdu, 'message_payload');
-  const bytes = Buffer.isBuffer(short) && short.length > 0 ? short : Buffer.isBuffer(payload) ? payload : Buffer.alloc(0);
+  const whole = Buffer.isBuffer(short) && short.length > 0 ? short : Buffer.isBuffer(payload) ? payload : Buffer.alloc(0);
+  // Only what is shown needs decoding (a UDH, when there is one, is at most 256 octets ahead of it).
+  const bytes = whole.length > maxOctets + 256 ? whole.subarray(0, maxOctets + 256) : whole;
   return decodeUserData(bytes, Number(pdu.fields.data_coding ?? 0), Number(pdu.fields.esm_class ?? 0), (body, dataCoding) =>
     decodeShortMessage(body, dataCoding, defaultAlphabet),
   );

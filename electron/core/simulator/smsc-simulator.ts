@@ -32,7 +32,8 @@ interface ServerSession {
 }
 
 interface StoredMessage {
-  submit: Pdu;
+  /** The submit_sm, kept only while a receipt is due to quote it. */
+  submit: Pdu | null;
   submitDate: Date;
   deliverAt: number;
   cancelledAt: Date | null;
@@ -40,7 +41,7 @@ interface StoredMessage {
 }
 
 /** Messages kept for query_sm / cancel_sm / replace_sm (a load test must not grow the simulator without bound). */
-const STORED_MESSAGES = 100_000;
+const STORED_MESSAGES = 10_000;
 const MESSAGE_STATE = { enroute: 1, delivered: 2, deleted: 4 } as const;
 
 const ESM_CLASS_DELIVERY_RECEIPT = 0x04;
@@ -151,14 +152,18 @@ export class SmscSimulator {
     const messageId = (this.nextMessageNumber++).toString(16).toUpperCase().padStart(10, '0');
     const submitDate = new Date();
     session.peer.respond(pdu, 0, { message_id: messageId });
-    const record: StoredMessage = { submit: pdu, submitDate, deliverAt: Date.now() + this.deliveryDelayMs, cancelledAt: null, timer: null };
-    this.remember(messageId, record);
     const registeredDelivery = Number(pdu.fields.registered_delivery ?? 0) & 0x03;
     // 1 = receipt on success or failure, 3 = on success only (v5.0); the simulator always delivers.
-    if (registeredDelivery !== 1 && registeredDelivery !== 3) return;
+    const wantsReceipt = registeredDelivery === 1 || registeredDelivery === 3;
+    // The PDU itself is kept only when a receipt will quote it: a load test must not make the simulator hoard.
+    const record: StoredMessage = {
+      submit: wantsReceipt ? pdu : null, submitDate, deliverAt: Date.now() + this.deliveryDelayMs, cancelledAt: null, timer: null,
+    };
+    this.remember(messageId, record);
+    if (!wantsReceipt) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.sendReceipt(session, record.submit, messageId, submitDate);
+      if (record.submit) this.sendReceipt(session, record.submit, messageId, submitDate);
     }, this.deliveryDelayMs);
     record.timer = timer;
     this.timers.add(timer);
@@ -186,10 +191,18 @@ export class SmscSimulator {
     return this.options.receiptDelayMs ?? 500;
   }
 
-  /** The newest messages are kept for query_sm, cancel_sm and replace_sm; the oldest are forgotten past the cap. */
+  /**
+   * The newest messages are kept for query_sm, cancel_sm and replace_sm. Past the cap the oldest half goes at
+   * once: deleting one entry from a Map's front on every submit makes each later lookup of the front slower.
+   */
   private remember(messageId: string, record: StoredMessage): void {
     this.stored.set(messageId, record);
-    if (this.stored.size > STORED_MESSAGES) this.stored.delete(this.stored.keys().next().value!);
+    if (this.stored.size <= STORED_MESSAGES) return;
+    let forget = STORED_MESSAGES / 2;
+    for (const key of this.stored.keys()) {
+      if (forget-- <= 0) break;
+      this.stored.delete(key);
+    }
   }
 
   /** ENROUTE until its delivery time, then DELIVERED; DELETED once cancelled. */
@@ -218,7 +231,9 @@ export class SmscSimulator {
         return session.peer.respond(pdu);
       default: // replace_sm
         if (!record || !pending) return session.peer.respond(pdu, 0x13 /* ESME_RREPLACEFAIL */);
-        record.submit = { ...record.submit, fields: { ...record.submit.fields, short_message: pdu.fields.short_message ?? Buffer.alloc(0) } };
+        if (record.submit) {
+          record.submit = { ...record.submit, fields: { ...record.submit.fields, short_message: pdu.fields.short_message ?? Buffer.alloc(0) } };
+        }
         return session.peer.respond(pdu);
     }
   }

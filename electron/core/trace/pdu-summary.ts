@@ -6,6 +6,8 @@ import { tlvValue } from '../smpp/pdu-codec';
 import type { Pdu } from '../smpp/pdu-codec';
 
 const MAX_TEXT = 40;
+/** Octets decoded for a summary: enough for MAX_TEXT characters in any encoding, so a long text costs no more. */
+const SUMMARY_OCTETS = 2 * MAX_TEXT + 16;
 
 export function summarisePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): string {
   const f = pdu.fields;
@@ -26,7 +28,7 @@ export function summarisePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'
         const receipt = receiptOf(pdu, defaultAlphabet);
         return `${route} receipt id=${receipt?.messageId ?? '?'} stat=${receipt?.stat ?? '?'}`;
       }
-      const { text, udh } = userDataOf(pdu, defaultAlphabet);
+      const { text, udh } = userDataOf(pdu, defaultAlphabet, SUMMARY_OCTETS);
       const shown = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
       return `${route} dc=${Number(f.data_coding ?? 0)}${partLabel(pdu, udh)} ${JSON.stringify(shown)}`;
     }
