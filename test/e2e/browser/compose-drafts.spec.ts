@@ -3,33 +3,22 @@
 // simulator's profile it comes back from there too, and the template can be deleted after a question; two
 // recipients in one field are two sent messages; and the composed message goes out as data_sm on request.
 import { expect, test } from '@playwright/test';
-import { startBrowserHost, type RunningHost } from '../support/browser-host';
+import { connectLocalSimulator, traceRows, useFreshBrowserHost } from '../support/console-page';
 
 // The trace grid is virtualised: a tall window keeps every PDU rendered, so rows can be found by command.
 test.use({ viewport: { width: 1400, height: 1600 } });
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startBrowserHost();
-});
-test.afterEach(async () => {
-  expect(await host.stop(), `the browser host exits 0 on SIGTERM; it printed:\n${host.output()}`).toBe(0);
-});
+const host = useFreshBrowserHost();
 
 test('recall a sent draft, keep it as a template, send to two recipients, and send it as data_sm', async ({ page }) => {
-  await page.goto(host.url);
-  const sessions = page.getByRole('region', { name: 'Sessions' });
-  await expect(sessions.getByLabel('Profile')).toContainText('Local simulator');
-  await sessions.getByRole('button', { name: 'Connect' }).click();
-  await expect(sessions.locator('[data-state="bound"]')).toContainText('SMPPConsoleSim');
+  await page.goto(host().url);
+  await connectLocalSimulator(page);
 
   const compose = page.getByRole('region', { name: 'Compose' });
   const text = compose.getByLabel('Text', { exact: true });
   const encoding = compose.getByLabel('Encoding', { exact: true });
   const send = compose.getByRole('button', { name: 'Send', exact: true });
-  const grid = page.getByRole('region', { name: 'Trace' }).getByRole('grid', { name: 'PDU trace' });
-  const commandRows = (command: string) =>
-    grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: command, exact: true }) });
+  const commandRows = (command: string) => traceRows(page, command);
   const sentRows = compose.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ has: page.getByRole('cell') });
 
   // Send one message, in UCS-2 so the recall can be seen to bring the encoding back too.

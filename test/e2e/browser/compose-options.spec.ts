@@ -3,32 +3,21 @@
 // a raw SMPP time that is not one is named live and blocks Send; enquire_link now, query_sm of the message just
 // sent, and a raw enquire_link typed as hex each come back with their response's status.
 import { expect, test, type Page } from '@playwright/test';
-import { startBrowserHost, type RunningHost } from '../support/browser-host';
+import { connectLocalSimulator, traceRows, useFreshBrowserHost } from '../support/console-page';
 
 // The trace grid is virtualised: a tall window keeps every PDU rendered, so rows can be found by command.
 test.use({ viewport: { width: 1400, height: 1600 } });
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startBrowserHost();
-});
-test.afterEach(async () => {
-  expect(await host.stop(), `the browser host exits 0 on SIGTERM; it printed:\n${host.output()}`).toBe(0);
-});
+const host = useFreshBrowserHost();
 
 async function composeOnSimulator(page: Page) {
-  await page.goto(host.url);
-  const sessions = page.getByRole('region', { name: 'Sessions' });
-  await expect(sessions.getByLabel('Profile')).toContainText('Local simulator');
-  await sessions.getByRole('button', { name: 'Connect' }).click();
-  await expect(sessions.locator('[data-state="bound"]')).toContainText('SMPPConsoleSim');
+  await page.goto(host().url);
+  await connectLocalSimulator(page);
 
   const compose = page.getByRole('region', { name: 'Compose' });
   await compose.getByLabel('Source address').fill('12345');
   await compose.getByLabel('Destination address').fill('447700900123');
-  const grid = page.getByRole('region', { name: 'Trace' }).getByRole('grid', { name: 'PDU trace' });
-  const commandRows = (command: string) =>
-    grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: command, exact: true }) });
+  const commandRows = (command: string) => traceRows(page, command);
   return {
     compose,
     text: compose.getByLabel('Text', { exact: true }),

@@ -4,15 +4,9 @@
 // overlap ("Password" / "Remember password…", "Port" / "Outbind port", "Host" / "…browser host…").
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { startBrowserHost, type RunningHost } from '../support/browser-host';
+import { useFreshBrowserHost } from '../support/console-page';
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startBrowserHost();
-});
-test.afterEach(async () => {
-  expect(await host.stop(), `the browser host exits 0 on SIGTERM; it printed:\n${host.output()}`).toBe(0);
-});
+const host = useFreshBrowserHost();
 
 const NAME = 'Acme SMSC';
 
@@ -23,7 +17,7 @@ function sessionsRegion(page: Page) {
 }
 
 test('create a profile (refused over the password limit, then saved), duplicate it, delete the copy, export', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   const { sessions, select, chosen } = sessionsRegion(page);
   await expect(select).toContainText('Local simulator');
   // The built-in simulator's profile stays: Delete is off for it, and says why.

@@ -1,24 +1,18 @@
 // The console in Debian's Chromium through the browser host, with a fresh data folder per test.
 import { expect, test } from '@playwright/test';
-import { startBrowserHost, type RunningHost } from '../support/browser-host';
+import { useFreshBrowserHost } from '../support/console-page';
 import { walkOneMessage } from '../support/walk-one-message';
 
-let host: RunningHost;
-test.beforeEach(async () => {
-  host = await startBrowserHost();
-});
-test.afterEach(async () => {
-  expect(await host.stop(), `the browser host exits 0 on SIGTERM; it printed:\n${host.output()}`).toBe(0);
-});
+const host = useFreshBrowserHost();
 
 test('bind to the simulator, send, follow the message to its receipt, read its bytes, disconnect', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   for (const name of ['Sessions', 'Compose', 'Trace', 'Inbox']) await expect(page.getByRole('region', { name })).toBeVisible();
   await walkOneMessage(page);
 });
 
 test('the live line counts septets and parts; with no bound session Send is blocked with the reason', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   const compose = page.getByRole('region', { name: 'Compose' });
   const text = compose.getByLabel('Text', { exact: true });
   await compose.getByLabel('Destination address').fill('447700900123');
@@ -33,7 +27,7 @@ test('the live line counts septets and parts; with no bound session Send is bloc
 });
 
 test('the host refuses http and WebSocket requests without its per-run token', async ({ request, page }) => {
-  const origin = new URL(host.url).origin;
+  const origin = new URL(host().url).origin;
   expect((await request.get(`${origin}/`)).status()).toBe(403);
   expect((await request.get(`${origin}/?token=wrong`)).status()).toBe(403);
   await page.goto(`${origin}/`);

@@ -1,12 +1,11 @@
 // The walking skeleton's scenario, as a person does it, by roles and labels. The browser spec and the Electron
 // spec run this same function, so the two shells are held to the same behaviour.
 import { expect, type Page } from '@playwright/test';
+import { connectLocalSimulator, traceRows } from './console-page';
 
 export async function walkOneMessage(page: Page): Promise<void> {
   const sessions = page.getByRole('region', { name: 'Sessions' });
-  await expect(sessions.getByLabel('Profile')).toContainText('Local simulator');
-  await sessions.getByRole('button', { name: 'Connect' }).click();
-  await expect(sessions.locator('[data-state="bound"]')).toContainText('SMPPConsoleSim');
+  await connectLocalSimulator(page);
 
   const compose = page.getByRole('region', { name: 'Compose' });
   await compose.getByLabel('Source address').fill('12345');
@@ -16,9 +15,7 @@ export async function walkOneMessage(page: Page): Promise<void> {
   await compose.getByLabel('Text').press('Control+Enter');
 
   // the trace shows submit_sm and its response with the message_id …
-  const grid = page.getByRole('region', { name: 'Trace' }).getByRole('grid', { name: 'PDU trace' });
-  const commandRows = (command: string) =>
-    grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: command, exact: true }) });
+  const commandRows = (command: string) => traceRows(page, command);
   await expect(commandRows('submit_sm')).toHaveCount(1);
   const response = commandRows('submit_sm_resp');
   await expect(response).toContainText(/message_id="[0-9A-F]+"/);

@@ -1,0 +1,31 @@
+// What most browser specs start with: a fresh browser host per test (its own data folder; it must exit 0 on
+// SIGTERM), the Local simulator bound from the Sessions region, and trace rows found by their command.
+import { expect, test, type Page } from '@playwright/test';
+import { startBrowserHost, type RunningHost } from './browser-host';
+
+/** Registers beforeEach/afterEach for a fresh host; call the returned function inside a test for the host. */
+export function useFreshBrowserHost(): () => RunningHost {
+  let host: RunningHost | null = null;
+  test.beforeEach(async () => {
+    host = await startBrowserHost();
+  });
+  test.afterEach(async () => {
+    const running = host!;
+    expect(await running.stop(), `the browser host exits 0 on SIGTERM; it printed:\n${running.output()}`).toBe(0);
+  });
+  return () => host!;
+}
+
+/** Connects the seeded Local simulator profile and waits until it is bound. */
+export async function connectLocalSimulator(page: Page): Promise<void> {
+  const sessions = page.getByRole('region', { name: 'Sessions' });
+  await expect(sessions.getByLabel('Profile')).toContainText('Local simulator');
+  await sessions.getByRole('button', { name: 'Connect' }).click();
+  await expect(sessions.locator('[data-state="bound"]')).toContainText('SMPPConsoleSim');
+}
+
+/** Trace rows whose command cell is exactly this command (so submit_sm does not match submit_sm_resp). */
+export function traceRows(page: Page, command: string) {
+  const grid = page.getByRole('region', { name: 'Trace' }).getByRole('grid', { name: 'PDU trace' });
+  return grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: command, exact: true }) });
+}
