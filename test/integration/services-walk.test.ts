@@ -6,7 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InboxItem, TraceSummary } from '../../shared/contract';
 import { dispatchCall } from '../../electron/core/api/dispatch';
 import { createServices, type Services } from '../../electron/core/services';
+import { encodePdu } from '../../electron/core/smpp/pdu-codec';
+import { openDatabase } from '../../electron/core/store/database';
 import { MemorySecretStore } from '../../electron/core/store/secret-store';
+import { TraceRepo } from '../../electron/core/store/trace-repo';
+import { TraceHub } from '../../electron/core/trace/trace-hub';
 import { waitFor } from '../support/simulator-fixture';
 
 const open: Services[] = [];
@@ -100,5 +104,21 @@ describe('one message through the services', () => {
     expect(await call('submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'x', split: 'udh9' })).toMatchObject({
       ok: false, error: { field: 'split' },
     });
+  });
+});
+
+describe('trace retention', () => {
+  it('keeps the newest N records in the database, pruning in steps, and details of pruned ones say so', async () => {
+    const db = openDatabase(tempDir());
+    const repo = new TraceRepo(db);
+    const hub = new TraceHub(repo, { onBatch: () => undefined, retainRecords: 100, ringSize: 10 });
+    const bytes = encodePdu({ command: 'enquire_link', sequenceNumber: 1 });
+    const ids = Array.from({ length: 250 }, () => hub.record('s', { direction: 'out', bytes, pdu: null, problem: null }).id);
+    hub.flush();
+    expect(repo.count()).toBeLessThanOrEqual(110);
+    expect(repo.count()).toBeGreaterThanOrEqual(100);
+    expect(hub.detail(ids.at(-1)!)?.id).toBe(ids.at(-1));
+    expect(hub.detail(ids[0]!)).toBeNull();
+    db.close();
   });
 });

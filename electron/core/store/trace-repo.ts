@@ -59,6 +59,15 @@ export class TraceRepo {
     return row ? fromRow(row) : null;
   }
 
+  /** Drops every record older than the newest `keep` (ids are consecutive); returns how many went. */
+  prune(keep: number): number {
+    return Number(this.db.prepare('DELETE FROM trace WHERE id <= (SELECT MAX(id) FROM trace) - ?').run(keep).changes);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM trace').get() as { n: number }).n;
+  }
+
   /** The newest records, oldest first. */
   recent(limit: number): TraceRecord[] {
     const rows = this.db.prepare('SELECT * FROM trace ORDER BY id DESC LIMIT ?').all(limit) as unknown as TraceRow[];

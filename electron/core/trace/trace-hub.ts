@@ -12,7 +12,12 @@ import { RecordRing } from './record-ring';
 import { formatFieldValue } from './field-format';
 import { summarisePdu } from './pdu-summary';
 
+/** Trace records kept in the database by default: the newest million, as the analyser-grade trace will need. */
+export const DEFAULT_TRACE_RETENTION = 1_000_000;
+
 export interface TraceHubOptions {
+  /** Records kept in the database; older ones are pruned as new ones arrive (in steps of a tenth, not per PDU). */
+  retainRecords?: number;
   ringSize?: number;
   /** Receives summaries in batches (≈ every 50 ms, or 500 records, whichever comes first). */
   onBatch: (batch: TraceSummary[]) => void;
@@ -35,7 +40,20 @@ export class TraceHub {
     this.nextId = repo.nextId();
     this.ring = new RecordRing(options.ringSize ?? 10_000);
     this.toUi = new Batcher(options.onBatch, 50, 500);
-    this.toStore = new Batcher((batch) => repo.append(batch), 100, 1000);
+    const retain = options.retainRecords ?? DEFAULT_TRACE_RETENTION;
+    let sincePrune = 0;
+    this.toStore = new Batcher(
+      (batch) => {
+        repo.append(batch);
+        sincePrune += batch.length;
+        if (sincePrune >= Math.max(1, Math.floor(retain / 10))) {
+          sincePrune = 0;
+          repo.prune(retain);
+        }
+      },
+      100,
+      1000,
+    );
   }
 
   /** The sink for one session's PDUs; its profile says what data_coding 0 means, for summaries and details. */
