@@ -4,37 +4,17 @@
 // and with GSM 03.38 forced, a character its tables cannot carry is named, marked, and blocks Send.
 import { expect, test, type Page } from '@playwright/test';
 import { planMessage } from '../../../shared/message-parts';
-import { connectLocalSimulator, traceRows, useFreshBrowserHost } from '../support/console-page';
+import { composeOnSimulator, useFreshBrowserHost } from '../support/console-page';
 
 // The trace grid is virtualised: a tall window keeps every PDU of both messages rendered, so rows can be counted.
 test.use({ viewport: { width: 1400, height: 1600 } });
 
 const host = useFreshBrowserHost();
 
-/** Binds the Local simulator and fills the addresses; returns the Compose region and the locators used below. */
-async function composeOnSimulator(page: Page) {
-  await page.goto(host().url);
-  await connectLocalSimulator(page);
-
-  const compose = page.getByRole('region', { name: 'Compose' });
-  await compose.getByLabel('Source address').fill('12345');
-  await compose.getByLabel('Destination address').fill('447700900123');
-  const commandRows = (command: string) => traceRows(page, command);
-  // Data rows only: the header row has column headers, not cells.
-  const sentRows = compose.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ has: page.getByRole('cell') });
-  return {
-    compose,
-    // The option labels say "GSM 03.38" and "UCS-2" too, so the live line is read where it is announced: as the
-    // Text box's description.
-    text: compose.getByLabel('Text', { exact: true }),
-    send: compose.getByRole('button', { name: 'Send', exact: true }),
-    commandRows,
-    sentRows,
-  };
-}
+const openCompose = (page: Page) => composeOnSimulator(page, host().url);
 
 test('a 400-character GSM text goes out in three UDH parts and comes back as one message, delivered', async ({ page }) => {
-  const { compose, text, send, commandRows, sentRows } = await composeOnSimulator(page);
+  const { compose, text, send, commandRows, sentRows } = await openCompose(page);
   await compose.getByLabel('Long messages', { exact: true }).selectOption({ label: 'UDH, 8-bit reference' });
   const long = 'The quick brown fox jumps over the lazy dog. '.repeat(9).slice(0, 400);
   expect(planMessage(long, { split: 'udh8' })).toMatchObject({ encoding: 'gsm7', parts: 3, perPart: 153 });
@@ -59,7 +39,7 @@ test('a 400-character GSM text goes out in three UDH parts and comes back as one
 });
 
 test('100 emoji go out as UCS-2 in the parts the planner counts, shown as one sent message', async ({ page }) => {
-  const { text, send, commandRows, sentRows } = await composeOnSimulator(page);
+  const { text, send, commandRows, sentRows } = await openCompose(page);
   const emoji = '😀'.repeat(100);
   // An emoji is two UCS-2 units and never straddles a part, so the count is the planner's, not 200 / 67.
   const plan = planMessage(emoji, { encoding: 'auto', split: 'udh8' });
@@ -82,7 +62,7 @@ test('100 emoji go out as UCS-2 in the parts the planner counts, shown as one se
 });
 
 test('with GSM 03.38 forced, a character it cannot carry is named and marked, and Send waits', async ({ page }) => {
-  const { compose, text, send } = await composeOnSimulator(page);
+  const { compose, text, send } = await openCompose(page);
   const encoding = compose.getByLabel('Encoding', { exact: true });
   await encoding.selectOption({ label: 'GSM 03.38' });
   const typed = 'Hi 😀 there';

@@ -3,31 +3,17 @@
 // a raw SMPP time that is not one is named live and blocks Send; enquire_link now, query_sm of the message just
 // sent, and a raw enquire_link typed as hex each come back with their response's status.
 import { expect, test, type Page } from '@playwright/test';
-import { connectLocalSimulator, traceRows, useFreshBrowserHost } from '../support/console-page';
+import { composeOnSimulator, useFreshBrowserHost } from '../support/console-page';
 
 // The trace grid is virtualised: a tall window keeps every PDU rendered, so rows can be found by command.
 test.use({ viewport: { width: 1400, height: 1600 } });
 
 const host = useFreshBrowserHost();
 
-async function composeOnSimulator(page: Page) {
-  await page.goto(host().url);
-  await connectLocalSimulator(page);
-
-  const compose = page.getByRole('region', { name: 'Compose' });
-  await compose.getByLabel('Source address').fill('12345');
-  await compose.getByLabel('Destination address').fill('447700900123');
-  const commandRows = (command: string) => traceRows(page, command);
-  return {
-    compose,
-    text: compose.getByLabel('Text', { exact: true }),
-    send: compose.getByRole('button', { name: 'Send', exact: true }),
-    commandRows,
-  };
-}
+const openCompose = (page: Page) => composeOnSimulator(page, host().url);
 
 test('class 0, a 2-hour validity period and TLV 0x1400 go out in submit_sm as set', async ({ page }) => {
-  const { compose, text, send, commandRows } = await composeOnSimulator(page);
+  const { compose, text, send, commandRows } = await openCompose(page);
   await compose.getByText('Message options', { exact: true }).click();
   await compose.getByLabel('Message class').selectOption({ label: '0 – flash' });
 
@@ -60,7 +46,7 @@ test('class 0, a 2-hour validity period and TLV 0x1400 go out in submit_sm as se
 });
 
 test('a raw SMPP time that is not one is named as it is typed, and Send waits for it', async ({ page }) => {
-  const { compose, text, send } = await composeOnSimulator(page);
+  const { compose, text, send } = await openCompose(page);
   await text.fill('Hello');
   await compose.getByText('Message options', { exact: true }).click();
   const validity = compose.getByLabel('Validity period', { exact: true });
@@ -78,7 +64,7 @@ test('a raw SMPP time that is not one is named as it is typed, and Send waits fo
 });
 
 test('enquire link now, query the message just sent, and a raw enquire_link typed as hex', async ({ page }) => {
-  const { compose, text, send, commandRows } = await composeOnSimulator(page);
+  const { compose, text, send, commandRows } = await openCompose(page);
   await text.fill('Query me');
   await send.click();
   const response = commandRows('submit_sm_resp');
@@ -108,7 +94,7 @@ test('enquire link now, query the message just sent, and a raw enquire_link type
 });
 
 test("the host's error naming a TLV's value marks that input, and editing it clears the error", async ({ page }) => {
-  const { compose, text, send } = await composeOnSimulator(page);
+  const { compose, text, send } = await openCompose(page);
   await text.fill('Hello');
   await compose.getByText('Message options', { exact: true }).click();
   await compose.getByRole('button', { name: 'Add TLV' }).click();

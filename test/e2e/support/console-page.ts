@@ -29,3 +29,24 @@ export function traceRows(page: Page, command: string) {
   const grid = page.getByRole('region', { name: 'Trace' }).getByRole('grid', { name: 'PDU trace' });
   return grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: command, exact: true }) });
 }
+
+/**
+ * Opens the console, binds the Local simulator and fills the addresses; returns the Compose region and the
+ * locators the compose specs use. The option labels say "GSM 03.38" and "UCS-2" too, so the live line is read
+ * where it is announced: as the Text box's description.
+ */
+export async function composeOnSimulator(page: Page, url: string) {
+  await page.goto(url);
+  await connectLocalSimulator(page);
+  const compose = page.getByRole('region', { name: 'Compose' });
+  await compose.getByLabel('Source address').fill('12345');
+  await compose.getByLabel('Destination address').fill('447700900123');
+  return {
+    compose,
+    text: compose.getByLabel('Text', { exact: true }),
+    send: compose.getByRole('button', { name: 'Send', exact: true }),
+    commandRows: (command: string) => traceRows(page, command),
+    // Data rows only: the header row has column headers, not cells.
+    sentRows: compose.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ has: page.getByRole('cell') }),
+  };
+}

@@ -1,8 +1,7 @@
 // Asks before a template is deleted, as the profile delete does: a template may hold a hand-built set of options
-// and TLVs that took a while to get right. Focus starts on Cancel, so Enter alone never deletes.
-import { useId } from 'react';
+// and TLVs that took a while to get right.
 import type { SavedDraft } from '../../../../shared/contract';
-import { Modal } from '../Modal';
+import { ConfirmDeleteDialog } from '../ConfirmDeleteDialog';
 
 interface DeleteTemplateDialogProps {
   template: SavedDraft;
@@ -12,29 +11,9 @@ interface DeleteTemplateDialogProps {
 }
 
 export function DeleteTemplateDialog({ template, profileName, onDelete, onClose }: DeleteTemplateDialogProps) {
-  const headingId = useId();
-  const questionId = useId();
   return (
-    <Modal labelledBy={headingId} describedBy={questionId} onClose={onClose} className="confirm">
-      <h2 id={headingId}>Delete template</h2>
-      <p id={questionId}>
-        Delete the template <strong>{template.name}</strong> of the profile {profileName}? This cannot be undone.
-      </p>
-      <div className="confirm__actions">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            onClose();
-            onDelete();
-          }}
-        >
-          Delete
-        </button>
-        <button type="button" onClick={onClose} data-autofocus>
-          Cancel
-        </button>
-      </div>
-    </Modal>
+    <ConfirmDeleteDialog title="Delete template" onDelete={onDelete} onClose={onClose}>
+      Delete the template <strong>{template.name}</strong> of the profile {profileName}? This cannot be undone.
+    </ConfirmDeleteDialog>
   );
 }
