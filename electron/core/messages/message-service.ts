@@ -3,20 +3,20 @@
 // committed — and only then is deliver_sm_resp written, so an SMSC re-sends anything a crash lost.
 import { randomUUID } from 'node:crypto';
 import type { DefaultAlphabet, InboxItem, MessageView, SplitMethod, SubmitDraft, SubmitOptions } from '../../../shared/contract';
-import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan, type ParsedUdh } from '../../../shared/message-parts';
+import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan } from '../../../shared/message-parts';
 import { ConsoleInputError } from '../api/console-input-error';
 import { splitRecipients } from '../../../shared/recipients';
 import type { ConsoleEventBus } from '../api/event-bus';
 import type { ManagedSession } from '../sessions/managed-session';
 import type { SessionManager } from '../sessions/session-manager';
-import { tlvValue, type Pdu, type PduValue } from '../smpp/pdu-codec';
+import type { Pdu, PduValue } from '../smpp/pdu-codec';
 import type { RawTlvValues, TlvValues } from '../smpp/smpp-peer';
 import { inTransaction, type Database } from '../store/database';
 import type { InboxRepo } from '../store/inbox-repo';
 import type { MessagesRepo, PartRef } from '../store/messages-repo';
 import type { Profile } from '../store/profiles-repo';
 import { normaliseMessageId } from './message-id';
-import { isReceipt, receiptOf, userDataOf } from './receipt-parser';
+import { concatOf, isReceipt, receiptOf, userDataOf } from './receipt-parser';
 
 export interface MessageServiceDeps {
   db: Database;
@@ -177,15 +177,6 @@ export class MessageService {
 function unsuccessfulDestinations(response: Pdu): Map<string, number> {
   const list = Array.isArray(response.fields.unsuccess_sme) ? (response.fields.unsuccess_sme as Array<{ destination_addr?: string; error_status_code?: number }>) : [];
   return new Map(list.map((sme) => [String(sme.destination_addr ?? ''), Number(sme.error_status_code ?? 0xff)]));
-}
-
-/** A delivered part's place in its concatenated message: from the UDH, or from SAR TLVs. */
-function concatOf(pdu: Pdu, udh: ParsedUdh | null): { reference: number; total: number; sequence: number } | null {
-  if (udh?.concat) return udh.concat;
-  const total = tlvValue(pdu, 'sar_total_segments');
-  const sequence = tlvValue(pdu, 'sar_segment_seqnum');
-  if (typeof total !== 'number' || typeof sequence !== 'number') return null;
-  return { reference: Number(tlvValue(pdu, 'sar_msg_ref_num') ?? 0), total, sequence };
 }
 
 /** The submit_sm of one part: UDH in short_message (UDHI set), SAR TLVs, or the whole text in message_payload. */

@@ -8,10 +8,7 @@ import type { ManagedSession } from '../sessions/managed-session';
 import type { SessionManager } from '../sessions/session-manager';
 import { SHORT_MESSAGE_MAX, type Pdu, type PduValue } from '../smpp/pdu-codec';
 import { RequestFailedError } from '../smpp/request-tracker';
-import { HEADER_LENGTH, statusName } from '../smpp/smpp-tables';
-
-/** message_state values (SMPP v3.4 §5.2.28) by name, for query_sm results. */
-const MESSAGE_STATES = ['', 'ENROUTE', 'DELIVERED', 'EXPIRED', 'DELETED', 'UNDELIVERABLE', 'ACCEPTED', 'UNKNOWN', 'REJECTED', 'SKIPPED'];
+import { HEADER_LENGTH, messageStateName, statusName } from '../smpp/smpp-tables';
 
 export class Operations {
   constructor(private readonly sessions: SessionManager) {}
@@ -26,7 +23,7 @@ export class Operations {
     return {
       ...result,
       finalDate: typeof response.fields.final_date === 'string' ? response.fields.final_date : null,
-      messageState: typeof state === 'number' ? { value: state, name: MESSAGE_STATES[state] ?? `state ${state}` } : null,
+      messageState: typeof state === 'number' ? { value: state, name: messageStateName(state) } : null,
       errorCode: typeof response.fields.error_code === 'number' ? response.fields.error_code : null,
     };
   }

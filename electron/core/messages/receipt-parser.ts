@@ -5,6 +5,7 @@ import type { DefaultAlphabet, ReceiptStat, ReceiptView } from '../../../shared/
 import { decodeUserData, type ParsedUdh } from '../../../shared/message-parts';
 import { decodeShortMessage } from '../../../shared/text-codec';
 import { tlvValue, type Pdu } from '../smpp/pdu-codec';
+import { MESSAGE_STATE } from '../smpp/smpp-tables';
 
 export interface ReceiptText {
   id: string | null;
@@ -43,9 +44,11 @@ export function parseReceiptText(input: string): ReceiptText | null {
   return result;
 }
 
-/** message_state TLV values (SMPP v3.4 §5.3.2.35) as the stat words receipts use. */
+/** message_state TLV values as the stat words receipts use (SKIPPED has none: it reads as UNKNOWN). */
 const MESSAGE_STATE_STAT: Record<number, ReceiptStat> = {
-  1: 'ENROUTE', 2: 'DELIVRD', 3: 'EXPIRED', 4: 'DELETED', 5: 'UNDELIV', 6: 'ACCEPTD', 7: 'UNKNOWN', 8: 'REJECTD',
+  [MESSAGE_STATE.ENROUTE]: 'ENROUTE', [MESSAGE_STATE.DELIVERED]: 'DELIVRD', [MESSAGE_STATE.EXPIRED]: 'EXPIRED',
+  [MESSAGE_STATE.DELETED]: 'DELETED', [MESSAGE_STATE.UNDELIVERABLE]: 'UNDELIV', [MESSAGE_STATE.ACCEPTED]: 'ACCEPTD',
+  [MESSAGE_STATE.UNKNOWN]: 'UNKNOWN', [MESSAGE_STATE.REJECTED]: 'REJECTD',
 };
 
 const ESM_CLASS_TYPE_MASK = 0x3c;
@@ -81,4 +84,13 @@ export function receiptOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): 
   if (!messageId) return null;
   const stat = (typeof tlvState === 'number' ? MESSAGE_STATE_STAT[tlvState] : undefined) ?? parsed?.stat?.toUpperCase() ?? 'UNKNOWN';
   return { messageId, stat, err: parsed?.err ?? null, submitDate: parsed?.submitDate ?? null, doneDate: parsed?.doneDate ?? null };
+}
+
+/** A part's place in its concatenated message: from the UDH when it has one, else from SAR TLVs; null for neither. */
+export function concatOf(pdu: Pdu, udh: ParsedUdh | null): { reference: number; total: number; sequence: number } | null {
+  if (udh?.concat) return udh.concat;
+  const total = tlvValue(pdu, 'sar_total_segments');
+  const sequence = tlvValue(pdu, 'sar_segment_seqnum');
+  if (typeof total !== 'number' || typeof sequence !== 'number') return null;
+  return { reference: Number(tlvValue(pdu, 'sar_msg_ref_num') ?? 0), total, sequence };
 }

@@ -9,6 +9,7 @@ import { deliveredText } from '../messages/receipt-parser';
 import { Connection } from '../smpp/connection';
 import type { Pdu } from '../smpp/pdu-codec';
 import { SmppPeer } from '../smpp/smpp-peer';
+import { MESSAGE_STATE } from '../smpp/smpp-tables';
 import { absoluteSmppTime } from '../../../shared/smpp-time';
 import { formatReceiptText } from './receipt-text';
 
@@ -42,10 +43,8 @@ interface StoredMessage {
 
 /** Messages kept for query_sm / cancel_sm / replace_sm (a load test must not grow the simulator without bound). */
 const STORED_MESSAGES = 10_000;
-const MESSAGE_STATE = { enroute: 1, delivered: 2, deleted: 4 } as const;
 
 const ESM_CLASS_DELIVERY_RECEIPT = 0x04;
-const MESSAGE_STATE_DELIVERED = 2;
 
 export class SmscSimulator {
   private server: Server | null = null;
@@ -207,15 +206,15 @@ export class SmscSimulator {
 
   /** ENROUTE until its delivery time, then DELIVERED; DELETED once cancelled. */
   private stateOf(record: StoredMessage): { state: number; finalDate: Date | null } {
-    if (record.cancelledAt) return { state: MESSAGE_STATE.deleted, finalDate: record.cancelledAt };
-    if (Date.now() >= record.deliverAt) return { state: MESSAGE_STATE.delivered, finalDate: new Date(record.deliverAt) };
-    return { state: MESSAGE_STATE.enroute, finalDate: null };
+    if (record.cancelledAt) return { state: MESSAGE_STATE.DELETED, finalDate: record.cancelledAt };
+    if (Date.now() >= record.deliverAt) return { state: MESSAGE_STATE.DELIVERED, finalDate: new Date(record.deliverAt) };
+    return { state: MESSAGE_STATE.ENROUTE, finalDate: null };
   }
 
   /** query_sm, cancel_sm and replace_sm: what an SMSC can still do with a message it holds. */
   private manageStored(session: ServerSession, pdu: Pdu): void {
     const record = this.stored.get(String(pdu.fields.message_id ?? ''));
-    const pending = record !== undefined && this.stateOf(record).state === MESSAGE_STATE.enroute;
+    const pending = record !== undefined && this.stateOf(record).state === MESSAGE_STATE.ENROUTE;
     switch (pdu.command) {
       case 'query_sm': {
         if (!record) return session.peer.respond(pdu, 0x67 /* ESME_RQUERYFAIL */);
@@ -261,7 +260,7 @@ export class SmscSimulator {
           data_coding: 0,
           short_message: Buffer.from(encodeGsm7(receipt)),
         },
-        { receipted_message_id: messageId, message_state: MESSAGE_STATE_DELIVERED },
+        { receipted_message_id: messageId, message_state: MESSAGE_STATE.DELIVERED },
       )
       .catch(() => undefined); // an unanswered receipt is visible in the ESME's trace; the simulator does not retry yet
   }

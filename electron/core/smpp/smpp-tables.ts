@@ -39,3 +39,14 @@ export function isResponseId(commandId: number): boolean {
 }
 
 export const GENERIC_NACK_ID = commandIdOf('generic_nack');
+
+/** message_state values (SMPP v3.4 §5.2.28, the TLV of §5.3.2.35), one table for query_sm, receipts and the simulator. */
+export const MESSAGE_STATE = {
+  ENROUTE: 1, DELIVERED: 2, EXPIRED: 3, DELETED: 4, UNDELIVERABLE: 5, ACCEPTED: 6, UNKNOWN: 7, REJECTED: 8, SKIPPED: 9,
+} as const;
+
+const messageStateNames = new Map<number, string>(Object.entries(MESSAGE_STATE).map(([name, value]) => [value, name]));
+
+export function messageStateName(value: number): string {
+  return messageStateNames.get(value) ?? `state ${value}`;
+}

@@ -1,8 +1,7 @@
 // The one-line summary of a PDU in the trace list: what an engineer scans for first. Never a password.
 import type { DefaultAlphabet } from '../../../shared/contract';
 import type { ParsedUdh } from '../../../shared/message-parts';
-import { isReceipt, receiptOf, userDataOf } from '../messages/receipt-parser';
-import { tlvValue } from '../smpp/pdu-codec';
+import { concatOf, isReceipt, receiptOf, userDataOf } from '../messages/receipt-parser';
 import type { Pdu } from '../smpp/pdu-codec';
 
 const MAX_TEXT = 40;
@@ -44,12 +43,9 @@ export function summarisePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'
 
 /** " part 2/3 ref 0x1a" for a part of a concatenated message (UDH or SAR), so the trace reads parts as one. */
 function partLabel(pdu: Pdu, udh: ParsedUdh | null): string {
-  const concat = udh?.concat;
-  if (concat) return ` part ${concat.sequence}/${concat.total} ref 0x${concat.reference.toString(16)}`;
-  const total = tlvValue(pdu, 'sar_total_segments');
-  if (typeof total !== 'number') return '';
-  const ref = Number(tlvValue(pdu, 'sar_msg_ref_num') ?? 0);
-  return ` part ${Number(tlvValue(pdu, 'sar_segment_seqnum') ?? 0)}/${total} ref 0x${ref.toString(16)} (SAR)`;
+  const concat = concatOf(pdu, udh);
+  if (!concat) return '';
+  return ` part ${concat.sequence}/${concat.total} ref 0x${concat.reference.toString(16)}${udh?.concat ? '' : ' (SAR)'}`;
 }
 
 function q(value: unknown): string {
