@@ -33,7 +33,9 @@ export interface UnsupportedCharacter {
 export type WireEncoding = 'gsm7' | 'ia5' | 'latin1' | 'ucs2' | 'binary';
 
 /** data_coding for each (smpp-notes.md §data_coding): binary is 8-bit data (4). */
-const WIRE_DATA_CODING: Record<WireEncoding, number> = { gsm7: 0x00, ia5: 0x01, latin1: 0x03, ucs2: 0x08, binary: 0x04 };
+const WIRE_DATA_CODING: Record<WireEncoding, number> = {
+  gsm7: DATA_CODING.smscDefault, ia5: DATA_CODING.ia5, latin1: DATA_CODING.latin1, ucs2: DATA_CODING.ucs2, binary: DATA_CODING.binary,
+};
 
 /** Encodings whose characters are 7-bit on the air: a part holds 160 of them, not 140. */
 const SEPTET_ENCODINGS = new Set<WireEncoding>(['gsm7', 'ia5']);

@@ -9,7 +9,7 @@ import { GSM_ESCAPE, decodeGsmWith, gsmEncoderFor, gsmTablesFor } from './gsm-ta
 // default alphabet) — never 1 (IA5), the mistake the `smpp` package makes.
 
 /** data_coding values this codec writes (smpp-notes.md §data_coding). */
-export const DATA_CODING = { smscDefault: 0x00, ia5: 0x01, latin1: 0x03, ucs2: 0x08 } as const;
+export const DATA_CODING = { smscDefault: 0x00, ia5: 0x01, latin1: 0x03, binary: 0x04, ucs2: 0x08 } as const;
 
 export class TextEncodingError extends Error {
   constructor(

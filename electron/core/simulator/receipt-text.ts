@@ -1,5 +1,6 @@
 // The delivery receipt text an SMSC writes, in the de facto format of SMPP v3.4 Appendix B.
 import type { ReceiptStat } from '../../../shared/contract';
+import { absoluteSmppTime } from '../../../shared/smpp-time';
 
 export interface ReceiptTextFields {
   messageId: string;
@@ -12,13 +13,9 @@ export interface ReceiptTextFields {
   text: string;
 }
 
-/** YYMMDDhhmm in UTC, as Appendix B writes receipt dates. */
-export function receiptDate(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return (
-    two(date.getUTCFullYear() % 100) + two(date.getUTCMonth() + 1) + two(date.getUTCDate()) +
-    two(date.getUTCHours()) + two(date.getUTCMinutes())
-  );
+/** YYMMDDhhmm in UTC, as Appendix B writes receipt dates: the first ten digits of SMPP's absolute time. */
+function receiptDate(date: Date): string {
+  return absoluteSmppTime(date).slice(0, 10);
 }
 
 export function formatReceiptText(fields: ReceiptTextFields): string {
