@@ -69,9 +69,7 @@ export function TextField(props: TextFieldProps) {
 }
 
 export function NumberField({ path, hint }: FieldProps) {
-  const { form, edit } = useProfileForm();
-  const hintId = useId();
-  const control = useControlProps(path, hint === undefined ? null : hintId);
+  const { form, edit, hintId, control } = useField(path, hint);
   return (
     <>
       <label htmlFor={control.id}>{FIELD_LABELS[path]}</label>
@@ -93,6 +91,14 @@ export function NumberField({ path, hint }: FieldProps) {
   );
 }
 
+/** What every plain field starts from: the form, its edit, the hint's id and the control's props. */
+function useField(path: FieldPath, hint: FieldProps['hint']) {
+  const { form, edit } = useProfileForm();
+  const hintId = useId();
+  const control = useControlProps(path, hint === undefined ? null : hintId);
+  return { form, edit, hintId, control };
+}
+
 export interface Choice {
   value: string;
   label: string;
@@ -105,9 +111,7 @@ interface SelectFieldProps extends FieldProps {
 }
 
 export function SelectField({ path, hint, choices, numeric }: SelectFieldProps) {
-  const { form, edit } = useProfileForm();
-  const hintId = useId();
-  const control = useControlProps(path, hint === undefined ? null : hintId);
+  const { form, edit, hintId, control } = useField(path, hint);
   return (
     <>
       <label htmlFor={control.id}>{FIELD_LABELS[path]}</label>
@@ -136,9 +140,7 @@ interface CheckFieldProps extends FieldProps {
 }
 
 export function CheckField({ path, hint, disabled, warning }: CheckFieldProps) {
-  const { form, edit } = useProfileForm();
-  const hintId = useId();
-  const control = useControlProps(path, hint === undefined ? null : hintId);
+  const { form, edit, hintId, control } = useField(path, hint);
   return (
     <div className="field field--check">
       <input
