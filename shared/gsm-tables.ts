@@ -62,7 +62,7 @@ export function gsmTablesFor(language: NationalLanguage): GsmTables {
 }
 
 /** The tables a received UDH names (IE 0x25 locking shift, IE 0x24 single shift); unknown ids fall back to default. */
-export function gsmTablesById(lockingShiftId: number | null, singleShiftId: number | null): GsmTables {
+function gsmTablesById(lockingShiftId: number | null, singleShiftId: number | null): GsmTables {
   // Almost every message uses the default tables: no lookup, no new object, on the trace's hot path.
   if (lockingShiftId === null && singleShiftId === null) return TABLE_SETS.none;
   const byId = (id: number | null) => Object.values(TABLE_SETS).find((t) => t.singleShiftId === id && id !== null);

@@ -18,4 +18,3 @@ export function maxCharacters(field: keyof typeof C_STRING_OCTETS): number {
 
 /** interface_version values a bind may carry (SMPP 3.3, 3.4, 5.0). */
 export const INTERFACE_VERSIONS = [0x33, 0x34, 0x50] as const;
-export type InterfaceVersion = (typeof INTERFACE_VERSIONS)[number];

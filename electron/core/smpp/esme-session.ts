@@ -46,16 +46,6 @@ export interface EsmeSessionOptions extends BindParameters {
   onDeliver: (pdu: Pdu) => Promise<number>;
 }
 
-/** Why a bind failed, and whether trying again could help (a wrong password will not get better). */
-export class BindError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-    this.name = 'BindError';
-  }
-}
 
 /** command_status values after which reconnecting would only repeat the refusal (and may lock the account). */
 const FINAL_BIND_STATUSES = new Set([0x0e /* RINVPASWD */, 0x0f /* RINVSYSID */, 0x0d /* RBINDFAIL */]);
@@ -91,12 +81,12 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
     return this.peer?.tracker.outstanding ?? 0;
   }
 
-  /** Connects (or accepts the outbind) and binds; rejects with a BindError saying why and whether to retry. */
+  /** Connects (or accepts the outbind) and binds; rejects saying why (refusedFinally says whether retrying can help). */
   async open(): Promise<void> {
     this.setState('connecting');
     const peer = await this.openPeer().catch((error: Error) => {
       this.closed(error.message);
-      throw new BindError(error.message, !this.closedByUser);
+      throw error;
     });
     this.peer = peer;
     if (this.options.connectMode === 'outbind') await this.awaitOutbind(peer);
@@ -109,17 +99,17 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
       })
       .catch((error: Error) => {
         peer.connection.destroy(`bind failed: ${error.message}`);
-        throw new BindError(`bind failed: ${error.message}`, !this.closedByUser);
+        throw new Error(`bind failed: ${error.message}`);
       });
     // The SMSC may close (or unbind) in the same breath as its bind response: then this attempt is over.
     if (this.peer !== peer || !peer.connection.isOpen) {
-      throw new BindError(`the connection closed during the bind (${this.closeReason ?? 'closed'})`, !this.closedByUser);
+      throw new Error(`the connection closed during the bind (${this.closeReason ?? 'closed'})`);
     }
     if (response.commandStatus !== 0) {
       const reason = `bind refused: ${statusName(response.commandStatus)}`;
       this.refusedFinally = FINAL_BIND_STATUSES.has(response.commandStatus);
       peer.connection.end(reason);
-      throw new BindError(reason, !this.refusedFinally);
+      throw new Error(reason);
     }
     this.smscSystemId = typeof response.fields.system_id === 'string' ? response.fields.system_id : '';
     this.setState('bound');
@@ -187,7 +177,7 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
   private awaitOutbind(peer: SmppPeer): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.outbindReceived = resolve;
-      peer.once('close', (reason) => reject(new BindError(`no outbind: ${reason}`, !this.closedByUser)));
+      peer.once('close', (reason) => reject(new Error(`no outbind: ${reason}`)));
     });
   }
 
