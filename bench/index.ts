@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { consoleDiagnostics } from '../electron/core/diagnostics/console-diagnostics';
 import { EsmeSession } from '../electron/core/smpp/esme-session';
 import { SmscSimulator } from '../electron/core/simulator/smsc-simulator';
 import { openDatabase } from '../electron/core/store/database';
@@ -43,6 +44,7 @@ async function submitRate(port: number, windowSize: number, hub: TraceHub): Prom
     host: '127.0.0.1', port, bindMode: 'transceiver', systemId: 'bench', password: '', systemType: '',
     interfaceVersion: 0x34, addrTon: 0, addrNpi: 0, addressRange: '', enquireLinkIntervalMs: 0,
     responseTimeoutMs: 30_000, windowSize, trace: hub.sinkFor(`bench-w${windowSize}`), onDeliver: async () => 0,
+    onError: (error, where) => console.error(`bench: ${where}: ${String(error)}`),
   });
   await session.open();
   const rate = await submitsPerSecond(windowSize, async () => {
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const dataDir = mkdtempSync(join(tmpdir(), 'smpp-console-bench-'));
   const db = openDatabase(dataDir);
-  const hub = new TraceHub(new TraceRepo(db), { onBatch: () => undefined });
+  const hub = new TraceHub(new TraceRepo(db), { onBatch: () => undefined, ...consoleDiagnostics(null) });
   const { child, port } = await startSimulatorProcess();
   try {
     for (const windowSize of WINDOWS) {

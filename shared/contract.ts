@@ -3,13 +3,19 @@
 // ConsoleMethods, one name in consoleMethodNames and one handler in electron/core/api.
 // Everything here is JSON-safe: no Buffers, no Dates, no class instances.
 
-/** The lifecycle of one ESME session, as the user sees it. */
-export type SessionState = 'connecting' | 'binding' | 'bound' | 'unbinding' | 'closed';
+// Domain words are name lists first and types derived from them, so the main side's validation (zod enums) and
+// the UI's choices are built from the same list as the type and cannot drift from it.
 
-export type BindMode = 'transmitter' | 'receiver' | 'transceiver';
+/** The lifecycle of one ESME session, as the user sees it. */
+export const sessionStates = ['connecting', 'binding', 'bound', 'unbinding', 'closed'] as const;
+export type SessionState = (typeof sessionStates)[number];
+
+export const bindModes = ['transmitter', 'receiver', 'transceiver'] as const;
+export type BindMode = (typeof bindModes)[number];
 
 /** What data_coding 0 (SMSC default alphabet) means on a given SMSC: they disagree (smpp-notes.md). */
-export type DefaultAlphabet = 'gsm7' | 'latin1' | 'ia5';
+export const defaultAlphabets = ['gsm7', 'latin1', 'ia5'] as const;
+export type DefaultAlphabet = (typeof defaultAlphabets)[number];
 
 export interface TlsSettings {
   enabled: boolean;
@@ -28,7 +34,8 @@ export interface ReconnectPolicy {
 }
 
 /** How a session is opened: connect to the SMSC, or listen on a port for its outbind and answer bind_receiver. */
-export type ConnectMode = 'connect' | 'outbind';
+export const connectModes = ['connect', 'outbind'] as const;
+export type ConnectMode = (typeof connectModes)[number];
 
 /** Everything a user edits in a bind profile. */
 export interface ProfileSettings {
@@ -155,19 +162,27 @@ export interface TraceDetail extends TraceSummary {
  * 0 (what the profile says 0 means on its SMSC decides the octets), ia5 as 1, latin1 as 3, ucs2 as 8, and binary
  * as 4 with the text field holding hex octets.
  */
-export type TextEncodingChoice = 'auto' | 'gsm7' | 'ia5' | 'latin1' | 'ucs2' | 'binary';
+export const textEncodingChoices = ['auto', 'gsm7', 'ia5', 'latin1', 'ucs2', 'binary'] as const;
+export type TextEncodingChoice = (typeof textEncodingChoices)[number];
 
 /** National language shift tables of GSM 03.38 (3GPP TS 23.038 annex A), signalled by UDH IEs 0x24/0x25. */
-export type NationalLanguage = 'none' | 'turkish' | 'spanish' | 'portuguese';
+export const nationalLanguages = ['none', 'turkish', 'spanish', 'portuguese'] as const;
+export type NationalLanguage = (typeof nationalLanguages)[number];
 
 /**
  * How a text too long for one part goes out: concatenation UDH with an 8-bit or 16-bit reference, SAR TLVs, or
  * the whole text in one message_payload TLV (the SMSC splits it).
  */
-export type SplitMethod = 'udh8' | 'udh16' | 'sar' | 'payload';
+export const splitMethods = ['udh8', 'udh16', 'sar', 'payload'] as const;
+export type SplitMethod = (typeof splitMethods)[number];
 
 /** GSM message class for data_coding (class 0 is a flash message shown, not stored). */
-export type MessageClass = 'none' | 0 | 1 | 2 | 3;
+export const messageClasses = ['none', 0, 1, 2, 3] as const;
+export type MessageClass = (typeof messageClasses)[number];
+
+/** esm_class bits 1–0: 0 default, 1 datagram, 2 forward (transaction), 3 store and forward. */
+export const messagingModes = [0, 1, 2, 3] as const;
+export type MessagingMode = (typeof messagingModes)[number];
 
 /** A TLV given by tag and value as hex: for any tag, known to the console or not. */
 export interface RawTlv {
@@ -183,7 +198,7 @@ export interface SubmitOptions {
   destAddrTon?: number;
   destAddrNpi?: number;
   /** esm_class bits 1–0: 0 default, 1 datagram, 2 forward (transaction), 3 store and forward. */
-  messagingMode?: 0 | 1 | 2 | 3;
+  messagingMode?: MessagingMode;
   /** esm_class bits 5–2 as a value: 0x00 default, 0x08 SME delivery acknowledgement, 0x10 user acknowledgement. */
   messageType?: number;
   /** esm_class bit 7. (UDHI, bit 6, is set by the console for parts that carry a UDH.) */
@@ -266,6 +281,26 @@ export interface InboxItem {
   parts: { total: number; received: number };
 }
 
+/**
+ * Whether the database takes writes. 'retrying': a write failed and is being retried; 'failing': it has stayed
+ * down long enough that the user must know (a banner). The counts say what waits and what was deferred or lost.
+ */
+export const storeStates = ['ok', 'retrying', 'failing'] as const;
+export type StoreState = (typeof storeStates)[number];
+
+export interface StoreHealth {
+  state: StoreState;
+  /** When the writes started failing (ms since the epoch), while they do. */
+  since: number | null;
+  lastError: string | null;
+  /** Trace records held in memory until the database takes them. */
+  unsavedTraceRecords: number;
+  /** Trace records lost because the database stayed down past the memory bound (shown, never silent). */
+  droppedTraceRecords: number;
+  /** deliver_sm / data_sm answered ESME_RX_T_APPN because they could not be committed: the SMSC sends them again. */
+  deferredDeliveries: number;
+}
+
 export interface ConsoleMethods {
   listProfiles: { request: void; response: ProfileView[] };
   createProfile: { request: ProfileDraft; response: ProfileView };
@@ -298,6 +333,8 @@ export interface ConsoleMethods {
   listInbox: { request: void; response: InboxItem[] };
   recentTrace: { request: { limit: number }; response: TraceSummary[] };
   traceDetail: { request: { id: number }; response: TraceDetail };
+  /** The database's write health now; changes arrive as `storeHealth` events. */
+  storeHealth: { request: void; response: StoreHealth };
 }
 
 /** What a compose draft holds, without the session it was sent on. */
@@ -369,6 +406,7 @@ export const consoleMethodNames = [
   'listInbox',
   'recentTrace',
   'traceDetail',
+  'storeHealth',
 ] as const satisfies readonly ConsoleMethodName[];
 
 export interface ConsoleEvents {
@@ -379,11 +417,12 @@ export interface ConsoleEvents {
   trace: TraceSummary[];
   message: MessageView;
   inbox: InboxItem;
+  storeHealth: StoreHealth;
 }
 
 export type ConsoleEventName = keyof ConsoleEvents;
 
-export const consoleEventNames = ['session', 'profiles', 'trace', 'message', 'inbox'] as const satisfies readonly ConsoleEventName[];
+export const consoleEventNames = ['session', 'profiles', 'trace', 'message', 'inbox', 'storeHealth'] as const satisfies readonly ConsoleEventName[];
 
 // Compile-time proof that the name lists above are complete: a missing name makes one of these `never`.
 type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : never;

@@ -1,9 +1,13 @@
 // Builds the console's services once, for either shell (Electron main or the browser host), so the two cannot
 // drift: database, trace pipeline, sessions, messages, the built-in simulator, and the contract's handlers.
+import { join } from 'node:path';
+import type { CallResult } from '../../shared/contract';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/profile-defaults';
 import { ConsoleInputError } from './api/console-input-error';
-import type { ConsoleHandlers } from './api/dispatch';
+import { dispatchCall, type ConsoleHandlers } from './api/dispatch';
 import { ConsoleEventBus } from './api/event-bus';
+import { consoleDiagnostics } from './diagnostics/console-diagnostics';
+import type { Diagnostics } from './diagnostics/diagnostics';
 import { MessageService } from './messages/message-service';
 import { Operations } from './messages/operations';
 import { ProfileService } from './profiles/profile-service';
@@ -11,6 +15,7 @@ import { SessionManager } from './sessions/session-manager';
 import { SmscSimulator } from './simulator/smsc-simulator';
 import { openDatabase } from './store/database';
 import { DraftsRepo } from './store/drafts-repo';
+import { GroupCommit } from './store/group-commit';
 import { InboxRepo } from './store/inbox-repo';
 import { MessagesRepo } from './store/messages-repo';
 import { ProfilesRepo } from './store/profiles-repo';
@@ -27,7 +32,10 @@ export interface ServicesOptions {
 
 export interface Services {
   handlers: ConsoleHandlers;
+  /** A call from either shell: validated, handled, and any unexpected error reported to the log. */
+  call(method: unknown, payload: unknown): Promise<CallResult>;
   events: ConsoleEventBus;
+  diagnostics: Diagnostics;
   simulatorAddress: { host: string; port: number };
   close(): Promise<void>;
 }
@@ -35,12 +43,16 @@ export interface Services {
 export const SIMULATOR_PROFILE_NAME = 'Local simulator';
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
-  const db = openDatabase(options.dataDir);
+  const warnings: string[] = [];
+  const db = openDatabase(options.dataDir, { onWarning: (warning) => warnings.push(warning) });
   const events = new ConsoleEventBus();
+  const { diagnostics, health } = consoleDiagnostics(join(options.dataDir, 'logs'), (h) => events.emit('storeHealth', h));
+  for (const warning of warnings) diagnostics.info(warning, { where: 'opening the data folder' });
   const profiles = new ProfilesRepo(db, options.secrets);
   const messages = new MessagesRepo(db);
   const inbox = new InboxRepo(db);
-  const trace = new TraceHub(new TraceRepo(db), { onBatch: (batch) => events.emit('trace', batch) });
+  const trace = new TraceHub(new TraceRepo(db), { onBatch: (batch) => events.emit('trace', batch), diagnostics, health });
+  diagnostics.attachTrace((sessionId, text) => trace.note(sessionId, 'error', text));
   const simulator = new SmscSimulator(options.simulator);
   const simulatorAddress = await simulator.start().catch((error: Error) => {
     db.close();
@@ -50,13 +62,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const profileService = new ProfileService(profiles, events);
 
   const sessions = new SessionManager({
-    profiles, trace, events,
+    profiles, trace, events, diagnostics,
     targetOf: (profile) => (profile.builtinSimulator ? simulator.address : { host: profile.host, port: profile.port }),
     // A deliver_sm can only arrive after a bind, long after messageService exists.
     onDeliver: (session, pdu) => messageService.deliver(session, pdu),
   });
   const messageService = new MessageService({
-    db, messages, inbox, sessions, events, receiptScope: (profile) => profiles.sameSmsc(profile),
+    commits: new GroupCommit(db), health, messages, inbox, sessions, events, receiptScope: (profile) => profiles.sameSmsc(profile),
   });
 
   const operations = new Operations(sessions);
@@ -106,16 +118,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (!detail) throw new ConsoleInputError(`no trace record ${id}`, 'id');
       return detail;
     },
+    storeHealth: () => health.current,
   };
 
   return {
     handlers,
+    call: (method, payload) => dispatchCall(handlers, diagnostics, method, payload),
     events,
+    diagnostics,
     simulatorAddress,
     async close() {
       await sessions.closeAll();
       await simulator.stop();
-      trace.flush();
+      trace.close();
+      health.stop();
       db.close();
     },
   };

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { consoleEventNames } from '../../shared/contract';
 import { IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
-import { dispatchCall } from '../core/api/dispatch';
 import { createServices, type Services } from '../core/services';
 import { SafeStorageSecrets } from './safe-storage-secrets';
 import { isTrustedSender, lockDownSession, lockDownWindow } from './window-security';
@@ -39,7 +38,7 @@ async function start(): Promise<void> {
 
   ipcMain.handle(IPC_CALL, (event, method: unknown, payload: unknown) => {
     if (!isTrustedSender(event, appUrl)) return { ok: false, error: { message: 'refused: unexpected sender frame' } };
-    return dispatchCall(services.handlers, method, payload);
+    return services.call(method, payload);
   });
   for (const name of consoleEventNames) {
     services.events.on(name, (payload: unknown) => {

@@ -7,7 +7,6 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH, consoleEventNames, type WsClientFrame, type WsServerFrame } from '../../shared/contract';
-import { dispatchCall } from '../core/api/dispatch';
 import type { Services } from '../core/services';
 import { serveStatic } from './static-files';
 
@@ -85,7 +84,7 @@ function serveClient(ws: WebSocket, services: Services): void {
       return; // not JSON: nothing to answer to
     }
     if (frame?.kind !== 'call' || typeof frame.id !== 'number') return;
-    void dispatchCall(services.handlers, frame.method, frame.payload).then((result) => {
+    void services.call(frame.method, frame.payload).then((result) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'result', id: frame.id, result } satisfies WsServerFrame));
     });
   });

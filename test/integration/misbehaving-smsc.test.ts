@@ -68,7 +68,9 @@ describe('framing faults close the session with the reason and keep the bytes', 
     smsc!.sockets[0]!.end(deliver.subarray(0, 20));
     await waitFor(() => session.state === 'closed');
     expect(session.closeReason).toBe('peer closed the connection mid-PDU');
-    expect(inbound().at(-1)!.problem).toBe('connection ended in the middle of a PDU (20 octets pending)');
+    expect(inbound().at(-1)!.problem).toBe(
+      `connection closed in the middle of a PDU: 20 of ${deliver.length} octets received (peer closed the connection mid-PDU)`,
+    );
   });
 
   it('a connection reset', async () => {
@@ -176,6 +178,21 @@ describe('silence', () => {
     expect(session.closeReason).toBe('link dead: 2 enquire_link in a row unanswered');
     expect(sent('enquire_link').length).toBeGreaterThanOrEqual(2);
     expect(notes).toContain('enquire_link seq 2: no response within 100 ms');
+  });
+
+  it('a link declared dead with half a PDU buffered still shows those octets', async () => {
+    const deliver = encodePdu({ command: 'deliver_sm', sequenceNumber: 4, fields: { short_message: Buffer.from('half') } });
+    // The stall clock is far longer than the keep-alive verdict, so the dead-link close is what ends it.
+    const { session, inbound } = await faultAfterBind(deliver.subarray(0, 12), {
+      enquireLinkIntervalMs: 60, enquireLinkMisses: 2, responseTimeoutMs: 100, stallTimeoutMs: 60_000,
+    });
+    await waitFor(() => session.state === 'closed');
+    expect(session.closeReason).toBe('link dead: 2 enquire_link in a row unanswered');
+    const last = inbound().at(-1)!;
+    expect(last.bytes).toEqual(deliver.subarray(0, 12));
+    expect(last.problem).toBe(
+      `connection closed in the middle of a PDU: 12 of ${deliver.length} octets received (link dead: 2 enquire_link in a row unanswered)`,
+    );
   });
 });
 

@@ -1,7 +1,6 @@
 // The requests beyond submit_sm, against the built-in simulator over real TCP: enquire_link now, query_sm,
 // cancel_sm, replace_sm, and a raw PDU sent as typed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchCall } from '../../electron/core/api/dispatch';
 import { consoleBoundToSimulator } from '../support/console-fixture';
 import { waitFor } from '../support/simulator-fixture';
 
@@ -48,7 +47,7 @@ describe('operations', () => {
 
   it('replace_sm refuses text GSM 03.38 cannot carry, naming it', async () => {
     const { services, session } = await bound();
-    const result = await dispatchCall(services.handlers, 'replaceSm', { sessionId: session.id, messageId: 'X', sourceAddr: '1', text: 'Привет' });
+    const result = await services.call('replaceSm', { sessionId: session.id, messageId: 'X', sourceAddr: '1', text: 'Привет' });
     expect(result).toMatchObject({ ok: false, error: { field: 'text' } });
     expect(result.ok ? '' : result.error.message).toContain('"П" at position 1 is not in the GSM 03.38 alphabet');
   });
@@ -67,7 +66,7 @@ describe('operations', () => {
     // a known request the SMSC refuses with generic_nack comes back as that answer
     const nacked = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010000001110000000000000000', keepSequenceNumber: false });
     expect(nacked.response).toMatchObject({ commandName: 'generic_nack', statusName: 'ESME_RINVCMDID' });
-    expect(await dispatchCall(services.handlers, 'sendRawPdu', { sessionId: session.id, hex: '0000', keepSequenceNumber: false })).toMatchObject({
+    expect(await services.call('sendRawPdu', { sessionId: session.id, hex: '0000', keepSequenceNumber: false })).toMatchObject({
       ok: false, error: { field: 'hex', message: 'hex: 2 octets; a PDU has at least the 16-octet header' },
     });
   });

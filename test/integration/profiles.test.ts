@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileDraft, ProfileView } from '../../shared/contract';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/profile-defaults';
-import { dispatchCall } from '../../electron/core/api/dispatch';
 import { createServices, type Services } from '../../electron/core/services';
 import { BrowserHostSecretStore } from '../../electron/core/store/secret-store';
 
@@ -21,7 +20,7 @@ afterEach(async () => {
 async function start(dir = mkdtempSync(join(tmpdir(), 'smpp-console-profiles-'))) {
   const services = await createServices({ dataDir: dir, secrets: new BrowserHostSecretStore(dir), simulator: { host: '127.0.0.1', port: 0 } });
   open.push({ services, dir });
-  const call = async <T>(method: string, payload: unknown = null) => dispatchCall(services.handlers, method, payload) as Promise<{ ok: boolean; value?: T; error?: { message: string; field?: string } }>;
+  const call = async <T>(method: string, payload: unknown = null) => services.call(method, payload) as Promise<{ ok: boolean; value?: T; error?: { message: string; field?: string } }>;
   return { services, call, dir };
 }
 
@@ -74,7 +73,10 @@ describe('bind profiles', () => {
     const exported = (await call<{ json: string }>('exportProfiles')).value!.json;
     expect(exported).not.toContain('secret12');
     expect(JSON.parse(exported).profiles).toHaveLength(1);
-    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes('secret12')).toBe(false);
+    // Not in any file the console keeps: database, WAL, log.
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.map((f) => f.name)).toContain('smpp-console.sqlite');
+    for (const file of files) expect(readFileSync(join(file.parentPath, file.name)).includes('secret12')).toBe(false);
   });
 
   it('remembers a password across restarts only when asked, in a 0600 file', async () => {

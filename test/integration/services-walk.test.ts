@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboxItem, TraceSummary } from '../../shared/contract';
-import { dispatchCall } from '../../electron/core/api/dispatch';
+import { consoleDiagnostics } from '../../electron/core/diagnostics/console-diagnostics';
 import { createServices, type Services } from '../../electron/core/services';
 import { encodePdu } from '../../electron/core/smpp/pdu-codec';
 import { openDatabase } from '../../electron/core/store/database';
@@ -86,7 +86,7 @@ describe('one message through the services', () => {
 
   it('refuses bad payloads at the boundary, naming the field and the limit', async () => {
     const s = await services(tempDir());
-    const call = (method: unknown, payload: unknown) => dispatchCall(s.handlers, method, payload);
+    const call = (method: unknown, payload: unknown) => s.call(method, payload);
     expect(await call('submit', { sessionId: 'x', sourceAddr: '1', destinationAddr: '1'.repeat(21), text: 'a' })).toEqual({
       ok: false,
       error: { field: 'destinationAddr', message: 'Destination address: at most 20 characters (destination_addr is a C-Octet String of 21 octets with its NUL)' },
@@ -111,7 +111,7 @@ describe('trace retention', () => {
   it('keeps the newest N records in the database, pruning in steps, and details of pruned ones say so', async () => {
     const db = openDatabase(tempDir());
     const repo = new TraceRepo(db);
-    const hub = new TraceHub(repo, { onBatch: () => undefined, retainRecords: 100, ringSize: 10 });
+    const hub = new TraceHub(repo, { onBatch: () => undefined, retainRecords: 100, ringSize: 10, ...consoleDiagnostics(null) });
     const bytes = encodePdu({ command: 'enquire_link', sequenceNumber: 1 });
     const ids = Array.from({ length: 250 }, () => hub.record('s', { direction: 'out', bytes, pdu: null, problem: null }).id);
     hub.flush();

@@ -1,7 +1,6 @@
 // Every submit_sm field reaches the wire as asked, and each is checked against its limit before sending.
 import { afterEach, describe, expect, it } from 'vitest';
 import { absoluteSmppTime, relativeSmppTime, smppTimeProblem } from '../../shared/smpp-time';
-import { dispatchCall } from '../../electron/core/api/dispatch';
 import { consoleBoundToSimulator } from '../support/console-fixture';
 import { waitFor } from '../support/simulator-fixture';
 
@@ -57,7 +56,7 @@ describe('submit_sm fields', () => {
   ])('refuses %j naming the field and the limit', async (options, field, message) => {
     const { services, session } = await bound();
     const encoding = 'messageClass' in options ? 'latin1' : 'auto';
-    const result = await dispatchCall(services.handlers, 'submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'x', encoding, options });
+    const result = await services.call('submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text: 'x', encoding, options });
     expect(result).toMatchObject({ ok: false, error: { field } });
     expect(result.ok ? '' : result.error.message).toContain(message);
   });
@@ -77,7 +76,7 @@ describe('several recipients', () => {
 
   it('names the recipient that is too long', async () => {
     const { services, session } = await bound();
-    const result = await dispatchCall(services.handlers, 'submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '447700900001, 123456789012345678901', text: 'x' });
+    const result = await services.call('submit', { sessionId: session.id, sourceAddr: '1', destinationAddr: '447700900001, 123456789012345678901', text: 'x' });
     expect(result).toMatchObject({ ok: false, error: { field: 'destinationAddr' } });
     expect(result.ok ? '' : result.error.message).toBe(
       'Destination address: at most 20 characters (destination_addr is a C-Octet String of 21 octets with its NUL) (recipient 2, "123456789012345678901")',

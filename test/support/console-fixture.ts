@@ -18,7 +18,7 @@ export async function consoleAgainstSmsc(smsc: RawSmsc, cleanups: Array<() => Pr
     services.handlers.createProfile({ ...DEFAULT_PROFILE_SETTINGS, name: bindMode, port: smsc.port, systemId: 'acct', bindMode, enquireLinkIntervalMs: 0 });
   const send = async (sessionId: string, text: string): Promise<MessageView> =>
     services.handlers.submit({ sessionId, sourceAddr: '1', destinationAddr: '2', text });
-  return { services, inbox, profile, send };
+  return { services, inbox, profile, send, dataDir: dir };
 }
 
 /**

@@ -9,17 +9,19 @@ export async function startSimulator(options: Partial<SimulatorOptions> = {}): P
   return simulator;
 }
 
-/** A transceiver session with a trace that keeps every record, for assertions on the wire. */
+/** A transceiver session with a trace that keeps every record (and every error it reports), for assertions. */
 export function esmeSession(port: number, overrides: Partial<EsmeSessionOptions> = {}) {
   const wire: WireRecord[] = [];
+  const errors: Array<{ error: unknown; where: string }> = [];
   const session = new EsmeSession({
     host: '127.0.0.1', port, bindMode: 'transceiver', systemId: 'test', password: 'pw', systemType: '',
     interfaceVersion: 0x34, addrTon: 0, addrNpi: 0, addressRange: '', enquireLinkIntervalMs: 0,
     responseTimeoutMs: 2000, windowSize: 10, trace: { record: (entry) => wire.push(entry) },
     onDeliver: async () => 0,
+    onError: (error, where) => errors.push({ error, where }),
     ...overrides,
   });
-  return { session, wire };
+  return { session, wire, errors };
 }
 
 /** Polls until check gives a truthy value (awaiting it when it is a promise), or fails after timeoutMs. */

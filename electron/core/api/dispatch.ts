@@ -1,7 +1,10 @@
 // The single entry for calls from either shell: the method must be one of the contract's names, the payload
 // must pass its schema, and every outcome becomes a CallResult (errors as data, never a thrown stack trace).
+// An error that is not the user's to fix (anything but a ConsoleInputError) is also reported, stack included,
+// to the diagnostics log: the user sees its message, the log keeps where it came from.
 import { z } from 'zod';
 import { consoleMethodNames, type CallResult, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
+import type { Diagnostics } from '../diagnostics/diagnostics';
 import { ConsoleInputError } from './console-input-error';
 import { payloadSchemas } from './payload-schemas';
 
@@ -11,7 +14,7 @@ export type ConsoleHandlers = {
 
 const knownMethods = new Set<string>(consoleMethodNames);
 
-export async function dispatchCall(handlers: ConsoleHandlers, method: unknown, payload: unknown): Promise<CallResult> {
+export async function dispatchCall(handlers: ConsoleHandlers, diagnostics: Diagnostics, method: unknown, payload: unknown): Promise<CallResult> {
   if (typeof method !== 'string' || !knownMethods.has(method)) {
     return { ok: false, error: { message: `unknown method ${JSON.stringify(method)}` } };
   }
@@ -34,6 +37,8 @@ export async function dispatchCall(handlers: ConsoleHandlers, method: unknown, p
     if (error instanceof ConsoleInputError) {
       return { ok: false, error: { message: error.message, ...(error.field ? { field: error.field } : {}) } };
     }
-    return { ok: false, error: { message: (error as Error).message ?? String(error) } };
+    diagnostics.report(error, { where: `call ${name}` });
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { message: message || 'unexpected error (see the log in the data folder)' } };
   }
 }

@@ -1,8 +1,13 @@
 // Every payload that crosses into the main side is checked here first (design.md §1). Messages name the field
 // and the limit in SMPP's terms, because that is what the user will look up.
+//
+// Each schema is typed as z.ZodType<the contract's request>, and a compile-time proof below checks that what the
+// schema produces and what the contract declares are the same shape both ways, key for key: a schema that drops,
+// renames or retypes a field does not compile.
 import { z } from 'zod';
-import type { ConsoleMethodName } from '../../../shared/contract';
+import { nationalLanguages, splitMethods, textEncodingChoices, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
 import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
+import { choiceOf } from './choice';
 import { profileDraftSchema } from './profile-schema';
 import { submitOptionsSchema } from './submit-options-schema';
 
@@ -37,9 +42,9 @@ const draftContentShape = {
   destinationAddr: recipients,
   // Far above any message the console will send; the real per-part limits are checked after encoding.
   text: z.string().max(65_536, 'Text: at most 65,536 characters'),
-  encoding: z.enum(['auto', 'gsm7', 'ia5', 'latin1', 'ucs2', 'binary'], { error: 'Encoding: auto, gsm7, ia5, latin1, ucs2 or binary' }).optional(),
-  nationalLanguage: z.enum(['none', 'turkish', 'spanish', 'portuguese'], { error: 'National language: none, turkish, spanish or portuguese' }).optional(),
-  split: z.enum(['udh8', 'udh16', 'sar', 'payload'], { error: 'Long messages: udh8, udh16, sar or payload' }).optional(),
+  encoding: choiceOf(textEncodingChoices, 'Encoding').optional(),
+  nationalLanguage: choiceOf(nationalLanguages, 'National language').optional(),
+  split: choiceOf(splitMethods, 'Long messages').optional(),
   options: submitOptionsSchema.optional(),
 };
 
@@ -52,7 +57,10 @@ const messageRef = z.object({
   sourceAddrNpi: z.number().int().min(0).max(255).optional(),
 });
 
-export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
+/** What a method's payload is once validated: a request of the contract's type (null/undefined for none). */
+export type RequestOf<K extends ConsoleMethodName> = ConsoleMethods[K]['request'] extends void ? null | undefined : ConsoleMethods[K]['request'];
+
+const schemas = {
   listProfiles: none,
   createProfile: profileDraftSchema,
   updateProfile: z.object({ id: id('id'), draft: profileDraftSchema }).strict(),
@@ -93,4 +101,25 @@ export const payloadSchemas: Record<ConsoleMethodName, z.ZodType> = {
   listInbox: none,
   recentTrace: z.object({ limit: z.number().int().min(1).max(100_000, 'limit: at most 100,000') }).strict(),
   traceDetail: z.object({ id: z.number().int().min(1) }).strict(),
-};
+  storeHealth: none,
+} satisfies { [K in ConsoleMethodName]: z.ZodType<RequestOf<K>> };
+
+export const payloadSchemas: { [K in ConsoleMethodName]: z.ZodType<RequestOf<K>> } = schemas;
+
+// Compile-time proof that every schema produces exactly its request type: mutually assignable, and the same keys
+// at every level of objects (a renamed optional field is assignable both ways, so keys are compared too).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? SameKeys<A, B> : false) : false;
+type Obj<T> = Extract<NonNullable<T>, object>;
+type SameKeys<A, B> = [Obj<A>] extends [never]
+  ? true
+  : [Obj<A>] extends [readonly (infer EA)[]]
+    ? [Obj<B>] extends [readonly (infer EB)[]]
+      ? SameKeys<EA, EB>
+      : false
+    : [Exclude<keyof Obj<A>, keyof Obj<B>> | Exclude<keyof Obj<B>, keyof Obj<A>>] extends [never]
+      ? false extends { [K in keyof Obj<A>]: SameKeys<Obj<A>[K], Obj<B>[K & keyof Obj<B>]> }[keyof Obj<A>]
+        ? false
+        : true
+      : false;
+type Mismatched = { [K in ConsoleMethodName]: Same<z.output<(typeof schemas)[K]>, RequestOf<K>> extends true ? never : K }[ConsoleMethodName];
+export const schemasMatchContract: [Mismatched] extends [never] ? true : { mismatched: Mismatched } = true;

@@ -1,7 +1,9 @@
 // A bind profile's settings, checked against the spec limits (smpp-notes.md) before anything is saved or any
 // bind is attempted. Every message names the field and the limit, in the words the user will look up.
 import { z } from 'zod';
+import { bindModes, connectModes, defaultAlphabets, splitMethods, type ProfileDraft, type ProfileSettings } from '../../../shared/contract';
 import { maxCharacters, INTERFACE_VERSIONS } from '../../../shared/smpp-limits';
+import { choiceOf } from './choice';
 
 const octetString = (label: string, field: Parameters<typeof maxCharacters>[0]) => {
   const max = maxCharacters(field);
@@ -36,10 +38,10 @@ const settingsShape = {
     name: z.string().trim().min(1, 'Name: required').max(100, 'Name: 100 characters at most'),
     host: z.string().trim().min(1, 'Host: required').max(253, 'Host: 253 characters at most'),
     port: port('Port'),
-    connectMode: z.enum(['connect', 'outbind'], { error: 'Connect mode: connect or outbind' }),
+    connectMode: choiceOf(connectModes, 'Connect mode'),
     outbindPort: port('Outbind port'),
     tls: tlsSchema,
-    bindMode: z.enum(['transmitter', 'receiver', 'transceiver'], { error: 'Bind mode: transmitter, receiver or transceiver' }),
+    bindMode: choiceOf(bindModes, 'Bind mode'),
     systemId: octetString('System ID', 'system_id').min(1, 'System ID: required'),
     systemType: octetString('System type', 'system_type'),
     interfaceVersion: z
@@ -55,7 +57,7 @@ const settingsShape = {
     maxSubmitRate: integer('Max submit rate', 0, 1_000_000, ' messages/s'),
     throttleRetries: integer('Retries after throttling', 0, 100),
     submitMulti: z.boolean({ error: 'Use submit_multi: true or false' }),
-    defaultSplit: z.enum(['udh8', 'udh16', 'sar', 'payload'], { error: 'Long messages: udh8, udh16, sar or payload' }),
+    defaultSplit: choiceOf(splitMethods, 'Long messages'),
     reconnect: z
       .object({
         enabled: z.boolean(),
@@ -64,7 +66,7 @@ const settingsShape = {
       })
       .strict()
       .refine((r) => r.maxBackoffMs >= r.minBackoffMs, { message: 'Backoff max: not below Backoff min', path: ['maxBackoffMs'] }),
-    defaultAlphabet: z.enum(['gsm7', 'latin1', 'ia5'], { error: 'data_coding 0 means: gsm7, latin1 or ia5' }),
+    defaultAlphabet: choiceOf(defaultAlphabets, 'data_coding 0 means'),
     notes: z.string().max(10_000, 'Notes: 10,000 characters at most'),
 };
 
@@ -78,7 +80,7 @@ function crossChecks(p: { connectMode: string; bindMode: string; interfaceVersio
   }
 }
 
-export const profileSettingsSchema = z.object(settingsShape).strict().superRefine(crossChecks);
+export const profileSettingsSchema = z.object(settingsShape).strict().superRefine(crossChecks) satisfies z.ZodType<ProfileSettings>;
 
 export const profileDraftSchema = z
   .object({
@@ -87,4 +89,4 @@ export const profileDraftSchema = z
     rememberPassword: z.boolean().optional(),
   })
   .strict()
-  .superRefine(crossChecks);
+  .superRefine(crossChecks) satisfies z.ZodType<ProfileDraft>;

@@ -1,6 +1,7 @@
 // submit_sm's own fields, each checked against its spec limit before anything is sent; the message names the
 // field and the limit (smpp-notes.md §Field limits, SMPP v3.4 §5.2).
 import { z } from 'zod';
+import { messageClasses, messagingModes, type SubmitOptions } from '../../../shared/contract';
 import { maxCharacters } from '../../../shared/smpp-limits';
 import { smppTimeProblem } from '../../../shared/smpp-time';
 
@@ -24,7 +25,7 @@ export const submitOptionsSchema = z
     sourceAddrNpi: octet('source_addr_npi').optional(),
     destAddrTon: octet('dest_addr_ton').optional(),
     destAddrNpi: octet('dest_addr_npi').optional(),
-    messagingMode: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: 'esm_class messaging mode: 0–3' }).optional(),
+    messagingMode: z.literal(messagingModes, { error: 'esm_class messaging mode: 0–3' }).optional(),
     messageType: z
       .number()
       .int()
@@ -37,7 +38,7 @@ export const submitOptionsSchema = z
     validityPeriod: smppTime('validity_period').optional(),
     registeredDelivery: octet('registered_delivery', 0x1f).optional(),
     replaceIfPresent: z.boolean().optional(),
-    messageClass: z.union([z.literal('none'), z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: 'message class: none or 0–3' }).optional(),
+    messageClass: z.literal(messageClasses, { error: 'message class: none or 0–3' }).optional(),
     smDefaultMsgId: octet('sm_default_msg_id').optional(),
     tlvs: z
       .array(
@@ -51,4 +52,4 @@ export const submitOptionsSchema = z
       .max(64, 'TLVs: 64 at most')
       .optional(),
   })
-  .strict();
+  .strict() satisfies z.ZodType<SubmitOptions>;

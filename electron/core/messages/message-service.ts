@@ -11,7 +11,9 @@ import type { ManagedSession } from '../sessions/managed-session';
 import type { SessionManager } from '../sessions/session-manager';
 import type { Pdu, PduValue } from '../smpp/pdu-codec';
 import type { RawTlvValues, TlvValues } from '../smpp/smpp-peer';
-import { inTransaction, type Database } from '../store/database';
+import type { StoreHealthMonitor } from '../diagnostics/store-health';
+import { isStoreError } from '../store/database';
+import type { GroupCommit } from '../store/group-commit';
 import type { InboxRepo } from '../store/inbox-repo';
 import type { MessagesRepo, PartRef } from '../store/messages-repo';
 import type { Profile } from '../store/profiles-repo';
@@ -19,7 +21,9 @@ import { normaliseMessageId } from './message-id';
 import { concatOf, isReceipt, receiptOf, userDataOf } from './receipt-parser';
 
 export interface MessageServiceDeps {
-  db: Database;
+  /** Writes the user or the SMSC is told about go through here: fsync'd, grouped, before anyone is told. */
+  commits: GroupCommit;
+  health: StoreHealthMonitor;
   /** The profiles sharing an SMSC account with this one: a receipt may come back on any of them. */
   receiptScope: (profile: Profile) => string[];
   messages: MessagesRepo;
@@ -72,16 +76,18 @@ export class MessageService {
       throw error;
     }
     const dataCoding = withMessageClass(plan, draft.options?.messageClass, session.profile.defaultAlphabet);
-    const { messages, events } = this.deps;
+    const { messages, events, commits } = this.deps;
     const submittedAt = Date.now();
-    const created = recipients.map((destinationAddr) =>
-      messages.insert(
-        {
-          id: randomUUID(), sessionId: session.id, profileId: session.profile.id, sourceAddr: draft.sourceAddr,
-          destinationAddr, text: draft.text, dataCoding: plan.dataCoding,
-        },
-        submittedAt,
-        parts.length,
+    const created = await commits.run(() =>
+      recipients.map((destinationAddr) =>
+        messages.insert(
+          {
+            id: randomUUID(), sessionId: session.id, profileId: session.profile.id, sourceAddr: draft.sourceAddr,
+            destinationAddr, text: draft.text, dataCoding: plan.dataCoding,
+          },
+          submittedAt,
+          parts.length,
+        ),
       ),
     );
     for (const message of created) events.emit('message', message);
@@ -96,16 +102,24 @@ export class MessageService {
       try {
         response = await session.submit(fields, tlvs, raw, command);
       } catch (error) {
-        for (const message of created) events.emit('message', messages.partFailed({ messageId: message.id, seq: index + 1 }));
+        const failed = await commits.run(() => created.map((message) => messages.partFailed({ messageId: message.id, seq: index + 1 })));
+        for (const message of failed) events.emit('message', message);
         throw new ConsoleInputError(`${command} failed${parts.length > 1 ? ` (part ${index + 1}/${parts.length})` : ''}: ${(error as Error).message}`);
       }
       const smscId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
       const refused = unsuccessfulDestinations(response);
-      created.forEach((message, i) => {
-        const ref = { messageId: message.id, seq: index + 1 };
-        const status = refused.get(recipients[i]!) ?? response.commandStatus;
-        let latest = messages.partAnswered(ref, status, status === 0 ? smscId : null);
-        if (smscId !== null && status === 0) latest = this.claimEarlyReceipts(session.profile, ref, smscId) ?? latest;
+      const claimed: InboxItem[] = [];
+      const answered = await commits.run(() =>
+        created.map((message, i) => {
+          const ref = { messageId: message.id, seq: index + 1 };
+          const status = refused.get(recipients[i]!) ?? response.commandStatus;
+          const latest = messages.partAnswered(ref, status, status === 0 ? smscId : null);
+          if (smscId === null || status !== 0) return latest;
+          return this.claimEarlyReceipts(session.profile, ref, smscId, claimed) ?? latest;
+        }),
+      );
+      for (const item of claimed) events.emit('inbox', item);
+      answered.forEach((latest, i) => {
         created[i] = latest;
         events.emit('message', latest);
       });
@@ -120,15 +134,19 @@ export class MessageService {
     return split === 'udh8' ? this.reference & 0xff : this.reference;
   }
 
-  /** Commits what a deliver_sm / data_sm carries and resolves with the command_status to answer it with. */
+  /**
+   * Commits what a deliver_sm / data_sm carries and resolves with the command_status to answer it with — after
+   * the fsync'd commit. When the store refuses the write this rejects: the caller answers ESME_RX_T_APPN and the
+   * SMSC sends the PDU again.
+   */
   async deliver(session: ManagedSession, pdu: Pdu): Promise<number> {
-    const { db, messages, inbox, events } = this.deps;
+    const { messages, inbox, events, commits, health } = this.deps;
     const alphabet = session.profile.defaultAlphabet;
     const receipt = isReceipt(pdu) ? receiptOf(pdu, alphabet) : null;
     const receivedAt = Date.now();
     let updated: MessageView | null = null;
     const { text, udh } = userDataOf(pdu, alphabet);
-    const item: InboxItem = inTransaction(db, () => {
+    const committed = commits.run((): InboxItem => {
       // A receipt comes from the recipient: with submit_multi, several messages share one message_id.
       const matched = receipt
         ? messages.findPartBySmscId(this.deps.receiptScope(session.profile), receipt.messageId, String(pdu.fields.source_addr ?? ''))
@@ -148,6 +166,17 @@ export class MessageService {
         key: `${scope}|${received.sourceAddr}|${received.destinationAddr}|${concat.reference}`, total: concat.total, sequence: concat.sequence,
       });
     });
+    let item: InboxItem;
+    try {
+      item = await committed;
+    } catch (error) {
+      if (isStoreError(error)) {
+        health.failed(error, 'committing a delivery');
+        health.deliveryDeferred();
+      }
+      throw error;
+    }
+    health.succeeded();
     if (updated) events.emit('message', updated);
     events.emit('inbox', item);
     return 0;
@@ -157,18 +186,14 @@ export class MessageService {
    * A receipt can arrive before its submit_sm_resp is recorded (both in one TCP read, or on another session of
    * the same account): it was stored unmatched, and is claimed here by the part it names, exactly spelled.
    */
-  private claimEarlyReceipts(profile: Profile, ref: PartRef, smscMessageId: string): MessageView | null {
-    const { db, messages, inbox, events } = this.deps;
+  private claimEarlyReceipts(profile: Profile, ref: PartRef, smscMessageId: string, claimed: InboxItem[]): MessageView | null {
+    const { messages, inbox } = this.deps;
     const early = inbox.unmatchedReceiptsFor(this.deps.receiptScope(profile), normaliseMessageId(smscMessageId));
-    if (early.length === 0) return null;
     let message: MessageView | null = null;
-    const claimed = inTransaction(db, () =>
-      early.map((receipt) => {
-        message = messages.receipted(ref, receipt.stat, receipt.receivedAt);
-        return inbox.match(receipt.id, ref.messageId);
-      }),
-    );
-    for (const item of claimed) events.emit('inbox', item);
+    for (const receipt of early) {
+      message = messages.receipted(ref, receipt.stat, receipt.receivedAt);
+      claimed.push(inbox.match(receipt.id, ref.messageId));
+    }
     return message;
   }
 }

@@ -3,6 +3,7 @@
 // EsmeSession on a fresh socket; requests pending on a dropped connection fail there and are never replayed.
 import { EventEmitter } from 'node:events';
 import type { SessionCounters, SessionState, SessionView } from '../../../shared/contract';
+import type { Diagnostics } from '../diagnostics/diagnostics';
 import { EsmeSession } from '../smpp/esme-session';
 import type { Pdu, PduValue } from '../smpp/pdu-codec';
 import type { RawTlvValues, TlvValues } from '../smpp/smpp-peer';
@@ -18,6 +19,7 @@ export interface ManagedSessionDeps {
   password: string;
   target: { host: string; port: number };
   trace: TraceHub;
+  diagnostics: Diagnostics;
   onDeliver: (session: ManagedSession, pdu: Pdu) => Promise<number>;
 }
 
@@ -132,6 +134,7 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
       onNote: (text, kind, sequenceNumber) => this.note(kind ?? (p.connectMode === 'outbind' ? 'outbind' : 'link'), text, sequenceNumber),
       onRoundTrip: (ms) => (this.counters.lastRoundTripMs = Math.round(ms * 10) / 10),
       onDeliver: (pdu) => this.deps.onDeliver(this, pdu),
+      onError: (error, where) => this.deps.diagnostics.report(error, { where, sessionId: this.id }),
     });
   }
 
@@ -151,7 +154,9 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.count('reconnects');
-      this.attempt().catch(() => undefined); // a failed attempt closes, and afterClose schedules the next
+      // A failed attempt closes with its reason (shown on the session and noted in the trace), and afterClose
+      // schedules the next: the rejection carries nothing more to report.
+      this.attempt().catch(() => undefined);
     }, delay);
     this.emit('changed', true);
   }

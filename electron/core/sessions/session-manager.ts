@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { SessionView } from '../../../shared/contract';
 import { ConsoleInputError } from '../api/console-input-error';
 import type { ConsoleEventBus } from '../api/event-bus';
+import type { Diagnostics } from '../diagnostics/diagnostics';
 import type { Pdu } from '../smpp/pdu-codec';
 import type { Profile, ProfilesRepo } from '../store/profiles-repo';
 import type { TraceHub } from '../trace/trace-hub';
@@ -16,6 +17,7 @@ export interface SessionManagerDeps {
   profiles: ProfilesRepo;
   trace: TraceHub;
   events: ConsoleEventBus;
+  diagnostics: Diagnostics;
   /** Where a profile connects: the simulator profile follows wherever the simulator listens this run. */
   targetOf: (profile: Profile) => { host: string; port: number };
   onDeliver: (session: ManagedSession, pdu: Pdu) => Promise<number>;
@@ -45,6 +47,7 @@ export class SessionManager {
       password: this.deps.profiles.password(profile.id),
       target: this.deps.targetOf(profile),
       trace: this.deps.trace,
+      diagnostics: this.deps.diagnostics,
       onDeliver: (s, pdu) => this.deps.onDeliver(s, pdu),
     });
     this.sessions.set(session.id, session);
@@ -61,7 +64,9 @@ export class SessionManager {
 
   async closeAll(): Promise<void> {
     for (const timer of this.pendingEvents.values()) clearTimeout(timer);
-    await Promise.all([...this.sessions.values()].map((s) => s.close().catch(() => undefined)));
+    await Promise.all(
+      [...this.sessions.values()].map((s) => s.close().catch((error: unknown) => this.deps.diagnostics.report(error, { where: 'closing the session at shutdown', sessionId: s.id }))),
+    );
   }
 
   private publish(session: ManagedSession, urgent: boolean): void {

@@ -59,9 +59,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', (error) => this.markClosed(`socket error: ${error.message}`));
     socket.on('end', () => {
-      const left = this.pending?.length ?? 0;
-      if (left > 0) this.trace('in', this.pending!, null, `connection ended in the middle of a PDU (${left} octets pending)`);
-      this.markClosed(left > 0 ? 'peer closed the connection mid-PDU' : 'peer closed the connection');
+      this.markClosed(this.pending ? 'peer closed the connection mid-PDU' : 'peer closed the connection');
       socket.end();
     });
     socket.on('close', () => this.markClosed('connection closed'));
@@ -175,6 +173,14 @@ export class Connection extends EventEmitter<ConnectionEvents> {
     this.stallTimer = null;
     if (this.closedReason !== null) return;
     this.closedReason = reason;
+    // Half a PDU received when the link goes down, whoever ends it (the peer, a dead-link verdict, the user, a
+    // socket error): its octets are evidence, so they reach the trace before the close does.
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) {
+      const expected = pending.length >= 4 ? ` of ${pending.readUInt32BE(0)}` : '';
+      this.trace('in', pending, null, `connection closed in the middle of a PDU: ${pending.length}${expected} octets received (${reason})`);
+    }
     this.emit('close', reason);
   }
 }

@@ -44,7 +44,15 @@ export interface EsmeSessionOptions extends BindParameters {
    * after it resolves, so a receipt is committed before the SMSC is told it may forget it.
    */
   onDeliver: (pdu: Pdu) => Promise<number>;
+  /** Errors caught on this connection that the user must hear of (a delivery that could not be committed). */
+  onError: (error: unknown, where: string) => void;
 }
+
+/**
+ * The answer to a deliver_sm / data_sm that could not be committed: ESME_RX_T_APPN, "ESME receiver temporary
+ * application error" (SMPP v3.4 §5.1.3) — the SMSC keeps the message and sends it again, so nothing is lost.
+ */
+const ESME_RX_T_APPN = 0x64;
 
 
 /** command_status values after which reconnecting would only repeat the refusal (and may lock the account). */
@@ -188,7 +196,10 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
         // A receipt often shares a TCP read with the submit_sm_resp it reports on. Yield once, so the response's
         // continuation records the message_id before the receipt looks for it.
         await new Promise((resolve) => setImmediate(resolve));
-        const status = await this.options.onDeliver(pdu).catch(() => 0x08 /* ESME_RSYSERR: not committed */);
+        const status = await this.options.onDeliver(pdu).catch((error: unknown) => {
+          this.options.onError(error, `committing ${pdu.command} seq ${pdu.sequenceNumber} (answered ESME_RX_T_APPN: the SMSC sends it again)`);
+          return ESME_RX_T_APPN;
+        });
         peer.respond(pdu, status);
         return;
       }

@@ -52,7 +52,7 @@ export class RequestTracker {
 
   /** Waits for a window slot, then reserves a sequence number for a request of this command. */
   async reserve(commandId: number): Promise<{ sequenceNumber: number; response: Promise<Pdu> }> {
-    if (this.closedReason !== null) throw new RequestFailedError(this.closedReason, null);
+    if (this.closedReason !== null) throw new RequestFailedError(`the connection is closed (${this.closedReason})`, null);
     while (this.pending.size >= this.options.windowSize) {
       await new Promise<void>((grant, refuse) => this.waiting.push({ grant, refuse }));
     }
@@ -65,7 +65,7 @@ export class RequestTracker {
    * Outside the window on purpose: the user asked for exactly this PDU now.
    */
   track(sequenceNumber: number, commandId: number): Promise<Pdu> {
-    if (this.closedReason !== null) return Promise.reject(new RequestFailedError(this.closedReason, null));
+    if (this.closedReason !== null) return Promise.reject(new RequestFailedError(`the connection is closed (${this.closedReason})`, null));
     if (this.pending.has(sequenceNumber)) {
       return Promise.reject(new RequestFailedError(`sequence number ${sequenceNumber} is already waiting for a response`, null));
     }
@@ -109,14 +109,20 @@ export class RequestTracker {
     return true;
   }
 
+  /**
+   * Fails every pending and waiting request. The message names what happened, not the command: callers say
+   * which command failed ("submit_sm failed: …"), so saying it here too would repeat it.
+   */
   failAll(reason: string): void {
     this.closedReason = reason;
     for (const [sequenceNumber, request] of this.pending) {
       clearTimeout(request.timer);
       this.pending.delete(sequenceNumber);
-      request.reject(new RequestFailedError(`${commandName(request.commandId)} failed: ${reason}`, null));
+      request.reject(new RequestFailedError(`the connection closed before the response came (${reason})`, null));
     }
-    for (const waiter of this.waiting.splice(0)) waiter.refuse(new RequestFailedError(reason, null));
+    for (const waiter of this.waiting.splice(0)) {
+      waiter.refuse(new RequestFailedError(`the connection closed while waiting for a window slot (${reason})`, null));
+    }
   }
 
   private finish(sequenceNumber: number): void {

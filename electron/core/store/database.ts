@@ -1,16 +1,37 @@
 // One node:sqlite database (WAL) in the data folder; migrations in code, applied in order by user_version.
 // node:sqlite is built into Node 24 (Electron 45's Node): no native module to rebuild for Electron.
-import { mkdirSync } from 'node:fs';
+//
+// Durability: synchronous=FULL, so every COMMIT is fsync'd before it returns. An acknowledged receipt (its
+// deliver_sm_resp is written only after its commit) and every state the user was told is saved then survive
+// power loss, not only a process crash (NORMAL in WAL mode may lose the last commits). Measured here: a commit
+// costs ≈ 0.5 ms with FULL against ≈ 0.04 ms with NORMAL, so writes on busy paths are grouped (GroupCommit,
+// trace batches) — one fsync for many rows; `npm run bench` prints the delivery rate this gives.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { secureDataFolder, secureFile } from './data-folder';
 import { MIGRATIONS } from './migrations';
 
 export type Database = DatabaseSync;
 
-export function openDatabase(dataDir: string): Database {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new DatabaseSync(join(dataDir, 'smpp-console.sqlite'));
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+export const DATABASE_FILE = 'smpp-console.sqlite';
+
+export interface OpenDatabaseOptions {
+  /** Only for the benchmark's comparison: what FULL costs against NORMAL. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Told when the folder cannot be made private (it holds other files). */
+  onWarning?: (warning: string) => void;
+}
+
+export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Database {
+  const warning = secureDataFolder(dataDir);
+  if (warning) options.onWarning?.(warning);
+  const file = join(dataDir, DATABASE_FILE);
+  // SQLite creates the -wal and -shm files with the database file's own permissions.
+  secureFile(file);
+  for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) secureFile(file + suffix);
+  const db = new DatabaseSync(file);
+  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'FULL'}; PRAGMA foreign_keys = ON;`);
   migrate(db);
   return db;
 }
@@ -25,14 +46,41 @@ function migrate(db: Database): void {
   }
 }
 
+/** Runs work atomically: its own transaction, or a savepoint inside one already open (a GroupCommit's). */
 export function inTransaction<T>(db: Database, work: () => T): T {
+  if (db.isTransaction) {
+    db.exec('SAVEPOINT nested_work');
+    try {
+      const result = work();
+      db.exec('RELEASE nested_work');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK TO nested_work');
+      db.exec('RELEASE nested_work');
+      throw error;
+    }
+  }
   db.exec('BEGIN');
   try {
     const result = work();
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    rollback(db, error);
     throw error;
   }
+}
+
+/** Rolls back after a failure; a rollback that fails too (no transaction left) must not hide the first error. */
+export function rollback(db: Database, cause: unknown): void {
+  try {
+    if (db.isTransaction) db.exec('ROLLBACK');
+  } catch (error) {
+    throw new AggregateError([cause, error], 'a failed transaction could not be rolled back', { cause: error });
+  }
+}
+
+/** True for errors the database raised (locked, full, read-only, I/O), as opposed to a bug in the caller. */
+export function isStoreError(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: string }).code === 'ERR_SQLITE_ERROR';
 }

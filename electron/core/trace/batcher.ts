@@ -1,5 +1,8 @@
 // Collects items and hands them on in batches bounded by time and by size: a burst of PDUs becomes a few
 // messages to the UI (or a few database transactions), never one per PDU.
+// A flush runs from a timer or from whoever pushed the item that filled the batch (a socket's 'data' handler):
+// an exception there would escape into Node's event loop or into the connection, so it is caught and reported.
+// The batch is then the receiver's to keep or retry; the Batcher has already let go of it.
 export class Batcher<T> {
   private items: T[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -8,6 +11,7 @@ export class Batcher<T> {
     private readonly flushTo: (batch: T[]) => void,
     private readonly maxDelayMs: number,
     private readonly maxSize: number,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   push(item: T): void {
@@ -22,6 +26,10 @@ export class Batcher<T> {
     if (this.items.length === 0) return;
     const batch = this.items;
     this.items = [];
-    this.flushTo(batch);
+    try {
+      this.flushTo(batch);
+    } catch (error) {
+      this.onError(error);
+    }
   }
 }

@@ -6,8 +6,11 @@ import type { DefaultAlphabet, TraceDetail, TraceSummary } from '../../../shared
 import type { TraceSink, WireRecord } from '../smpp/connection';
 import { decodePdu, type Pdu } from '../smpp/pdu-codec';
 import { commandName, statusName } from '../smpp/smpp-tables';
+import type { Diagnostics } from '../diagnostics/diagnostics';
+import type { StoreHealthMonitor } from '../diagnostics/store-health';
 import type { TraceRecord, TraceRepo } from '../store/trace-repo';
 import { Batcher } from './batcher';
+import { TraceStoreWriter } from './trace-store-writer';
 import { RecordRing } from './record-ring';
 import { formatFieldValue } from './field-format';
 import { summarisePdu } from './pdu-summary';
@@ -21,6 +24,9 @@ export interface TraceHubOptions {
   ringSize?: number;
   /** Receives summaries in batches (≈ every 50 ms, or 500 records, whichever comes first). */
   onBatch: (batch: TraceSummary[]) => void;
+  diagnostics: Diagnostics;
+  /** Told when batches fail to store and when the store is back. */
+  health: StoreHealthMonitor;
 }
 
 const MASK = 0x2a; // '*'
@@ -32,6 +38,7 @@ export class TraceHub {
   private readonly alphabets = new Map<string, DefaultAlphabet>();
   private readonly toUi: Batcher<TraceSummary>;
   private readonly toStore: Batcher<TraceRecord>;
+  private readonly writer: TraceStoreWriter;
 
   constructor(
     private readonly repo: TraceRepo,
@@ -39,21 +46,11 @@ export class TraceHub {
   ) {
     this.nextId = repo.nextId();
     this.ring = new RecordRing(options.ringSize ?? 10_000);
-    this.toUi = new Batcher(options.onBatch, 50, 500);
-    const retain = options.retainRecords ?? DEFAULT_TRACE_RETENTION;
-    let sincePrune = 0;
-    this.toStore = new Batcher(
-      (batch) => {
-        repo.append(batch);
-        sincePrune += batch.length;
-        if (sincePrune >= Math.max(1, Math.floor(retain / 10))) {
-          sincePrune = 0;
-          repo.prune(retain);
-        }
-      },
-      100,
-      1000,
-    );
+    const { diagnostics } = options;
+    this.toUi = new Batcher(options.onBatch, 50, 500, (error) => diagnostics.report(error, { where: 'sending trace rows to the UI' }));
+    this.writer = new TraceStoreWriter(repo, { retainRecords: options.retainRecords ?? DEFAULT_TRACE_RETENTION, health: options.health });
+    // The writer keeps what fails and retries it; anything that still escapes is a bug, and is reported.
+    this.toStore = new Batcher((batch) => this.writer.write(batch), 100, 1000, (error) => diagnostics.report(error, { where: 'storing trace records' }));
   }
 
   /** The sink for one session's PDUs; its profile says what data_coding 0 means, for summaries and details. */
@@ -126,6 +123,12 @@ export class TraceHub {
   flush(): void {
     this.toUi.flush();
     this.toStore.flush();
+  }
+
+  /** At shutdown: flush, and give held records a last try (what still fails is counted as lost). */
+  close(): void {
+    this.flush();
+    this.writer.drain();
   }
 }
 
