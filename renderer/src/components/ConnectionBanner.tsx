@@ -1,12 +1,16 @@
-// App-wide problems that no single region owns: the host link going away, and start-up loads that failed.
+// App-wide problems that no single region owns: the host link going away, start-up loads that failed, and a
+// database that has stopped taking writes.
 import { useConsole } from '../store/console-context';
+import { StoreFailure } from './StoreFailure';
 
 export function ConnectionBanner() {
   const connectionLost = useConsole((state) => state.connectionLost);
   const loadErrors = useConsole((state) => state.loadErrors);
-  if (!connectionLost && loadErrors.length === 0) return null;
+  const storeFailing = useConsole((state) => state.storeHealth?.state === 'failing');
+  if (!connectionLost && loadErrors.length === 0 && !storeFailing) return null;
   return (
     <div className="banner" role="alert">
+      {storeFailing && <StoreFailure />}
       {connectionLost && (
         <p>
           The connection to the console host was lost. Nothing shown here updates until the page is reloaded.{' '}

@@ -20,6 +20,7 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
     api.on('trace', appendTrace),
     api.on('message', (message) => state().upsertMessage(message)),
     api.on('inbox', (item) => state().upsertInbox(item)),
+    api.on('storeHealth', (health) => state().setStoreHealth(health)),
   ];
   const load = <T>(what: string, request: () => Promise<T>, apply: (value: T) => void) => {
     request().then(apply, (error: unknown) => {
@@ -31,6 +32,7 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
   load('sent messages', () => api.listMessages(), (messages) => state().loadMessages(messages));
   load('the inbox', () => api.listInbox(), (items) => state().loadInbox(items));
   load('the trace', () => api.recentTrace({ limit: INITIAL_TRACE }), (recent) => state().loadTrace(recent));
+  load('the database state', () => api.storeHealth(), (health) => state().setStoreHealth(health));
   // Drafts have no event; the slice reports its own load errors beside the list.
   void state().loadRecentDrafts();
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
