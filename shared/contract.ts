@@ -45,6 +45,10 @@ export interface ProfileSettings {
   connectMode: ConnectMode;
   /** The port to listen on for outbind (connectMode 'outbind'). */
   outbindPort: number;
+  /** The address to listen on for outbind; '' = automatic (127.0.0.1 for a local SMSC, else the interface routing to it). */
+  outbindAddress: string;
+  /** The system_id the SMSC's outbind must carry; '' = this profile's system_id. */
+  outbindSystemId: string;
   tls: TlsSettings;
   bindMode: BindMode;
   systemId: string;
@@ -333,6 +337,8 @@ export interface ConsoleMethods {
   listInbox: { request: void; response: InboxItem[] };
   recentTrace: { request: { limit: number }; response: TraceSummary[] };
   traceDetail: { request: { id: number }; response: TraceDetail };
+  /** Where an outbind profile with this host and listen address would listen, and whom it would accept. */
+  outbindPlan: { request: { host: string; listenAddress: string }; response: OutbindPlan };
   /** The database's write health now; changes arrive as `storeHealth` events. */
   storeHealth: { request: void; response: StoreHealth };
 }
@@ -347,6 +353,14 @@ export interface SavedDraft {
   profileId: string | null;
   draft: DraftContent;
   savedAt: number;
+}
+
+/** Where an outbind profile would listen, whom it would accept, and why that address. */
+export interface OutbindPlan {
+  listenAddress: string;
+  /** The SMSC host's addresses: only connections from these are taken. */
+  smscAddresses: string[];
+  why: string;
 }
 
 /** A message at the SMSC, named as query_sm, cancel_sm and replace_sm name it. */
@@ -406,6 +420,7 @@ export const consoleMethodNames = [
   'listInbox',
   'recentTrace',
   'traceDetail',
+  'outbindPlan',
   'storeHealth',
 ] as const satisfies readonly ConsoleMethodName[];
 

@@ -8,6 +8,8 @@ export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
   port: 2775,
   connectMode: 'connect',
   outbindPort: 2776,
+  outbindAddress: '',
+  outbindSystemId: '',
   tls: { enabled: false, acceptUntrusted: false, caFile: '', certFile: '', keyFile: '' },
   bindMode: 'transceiver',
   systemId: '',

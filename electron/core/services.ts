@@ -12,6 +12,7 @@ import { MessageService } from './messages/message-service';
 import { Operations } from './messages/operations';
 import { ProfileService } from './profiles/profile-service';
 import { SessionManager } from './sessions/session-manager';
+import { planOutbind } from './smpp/outbind-plan';
 import { SmscSimulator } from './simulator/smsc-simulator';
 import { openDatabase } from './store/database';
 import { DraftsRepo } from './store/drafts-repo';
@@ -118,6 +119,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (!detail) throw new ConsoleInputError(`no trace record ${id}`, 'id');
       return detail;
     },
+    outbindPlan: ({ host, listenAddress }) =>
+      planOutbind(host, listenAddress).catch((error: Error) => {
+        throw new ConsoleInputError(error.message, 'host');
+      }),
     storeHealth: () => health.current,
   };
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { nationalLanguages, splitMethods, textEncodingChoices, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
 import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
 import { choiceOf } from './choice';
-import { profileDraftSchema } from './profile-schema';
+import { listenAddress, profileDraftSchema } from './profile-schema';
 import { submitOptionsSchema } from './submit-options-schema';
 
 const none = z.null().or(z.undefined());
@@ -101,6 +101,9 @@ const schemas = {
   listInbox: none,
   recentTrace: z.object({ limit: z.number().int().min(1).max(100_000, 'limit: at most 100,000') }).strict(),
   traceDetail: z.object({ id: z.number().int().min(1) }).strict(),
+  outbindPlan: z
+    .object({ host: z.string().trim().min(1, 'Host: required').max(253, 'Host: 253 characters at most'), listenAddress })
+    .strict(),
   storeHealth: none,
 } satisfies { [K in ConsoleMethodName]: z.ZodType<RequestOf<K>> };
 

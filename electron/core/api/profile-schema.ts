@@ -1,5 +1,6 @@
 // A bind profile's settings, checked against the spec limits (smpp-notes.md) before anything is saved or any
 // bind is attempted. Every message names the field and the limit, in the words the user will look up.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { bindModes, connectModes, defaultAlphabets, splitMethods, type ProfileDraft, type ProfileSettings } from '../../../shared/contract';
 import { maxCharacters, INTERFACE_VERSIONS } from '../../../shared/smpp-limits';
@@ -19,6 +20,15 @@ const integer = (label: string, min: number, max: number, unit = '') =>
     .min(min, `${label}: ${min}${unit} at least`)
     .max(max, `${label}: ${max}${unit} at most`);
 const port = (label: string) => integer(label, 1, 65535);
+
+/** Empty (automatic) or an IP address of this machine to listen on: never a name, never every interface. */
+export const listenAddress = z
+  .string()
+  .trim()
+  .max(45, 'Listen on: 45 characters at most')
+  .refine((value) => value === '' || (isIP(value) !== 0 && value !== '0.0.0.0' && value !== '::'), {
+    message: 'Listen on: an IP address of this machine (such as 127.0.0.1 or 10.0.0.5), or empty for automatic; not 0.0.0.0 or ::, which would take outbinds from every network',
+  });
 
 export const tlsSchema = z
   .object({
@@ -40,6 +50,8 @@ const settingsShape = {
     port: port('Port'),
     connectMode: choiceOf(connectModes, 'Connect mode'),
     outbindPort: port('Outbind port'),
+    outbindAddress: listenAddress,
+    outbindSystemId: octetString('Outbind system_id', 'system_id'),
     tls: tlsSchema,
     bindMode: choiceOf(bindModes, 'Bind mode'),
     systemId: octetString('System ID', 'system_id').min(1, 'System ID: required'),

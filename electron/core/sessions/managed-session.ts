@@ -120,7 +120,7 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
     const sink = this.deps.trace.sinkFor(this.id, p.defaultAlphabet);
     return new EsmeSession({
       ...this.deps.target,
-      connectMode: p.connectMode, outbindPort: p.outbindPort, tls: p.tls,
+      connectMode: p.connectMode, outbindPort: p.outbindPort, outbindAddress: p.outbindAddress, outbindSystemId: p.outbindSystemId, tls: p.tls,
       bindMode: p.bindMode, systemId: p.systemId, password: this.deps.password, systemType: p.systemType,
       interfaceVersion: p.interfaceVersion, addrTon: p.addrTon, addrNpi: p.addrNpi, addressRange: p.addressRange,
       enquireLinkIntervalMs: p.enquireLinkIntervalMs, enquireLinkMisses: p.enquireLinkMisses,
@@ -131,7 +131,12 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
           sink.record(entry);
         },
       },
-      onNote: (text, kind, sequenceNumber) => this.note(kind ?? (p.connectMode === 'outbind' ? 'outbind' : 'link'), text, sequenceNumber),
+      onNote: (text, kind, sequenceNumber) => {
+        // A refused outbind is a security event: kept in the log as well as shown in the trace.
+        if (kind === 'refused') this.deps.diagnostics.info(text, { where: 'outbind', sessionId: this.id });
+        const traceKind = kind === 'timeout' ? 'timeout' : p.connectMode === 'outbind' ? 'outbind' : 'link';
+        this.note(traceKind, text, sequenceNumber);
+      },
       onRoundTrip: (ms) => (this.counters.lastRoundTripMs = Math.round(ms * 10) / 10),
       onDeliver: (pdu) => this.deps.onDeliver(this, pdu),
       onError: (error, where) => this.deps.diagnostics.report(error, { where, sessionId: this.id }),

@@ -1,12 +1,15 @@
 // The console's side of one SMPP connection (the ESME), from socket to close: connect (TCP, TLS, or accept the
 // SMSC's outbind), bind, keep-alive, answer the SMSC's requests, unbind. One EsmeSession is one socket's life;
 // reconnecting makes a new one (ManagedSession). States: connecting → binding → bound → unbinding → closed.
+import { timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
 import type { BindMode, ConnectMode, SessionState, TlsSettings } from '../../../shared/contract';
 import { Connection, type TraceSink } from './connection';
 import type { Pdu, PduValue } from './pdu-codec';
 import { RequestFailedError } from './request-tracker';
 import { SmppPeer, type RawTlvValues, type TlvValues } from './smpp-peer';
+import { planOutbind } from './outbind-plan';
 import { commandName, statusName } from './smpp-tables';
 import { acceptOutbind, connectTransport } from './transport';
 
@@ -26,6 +29,10 @@ export interface EsmeSessionOptions extends BindParameters {
   port: number;
   connectMode?: ConnectMode;
   outbindPort?: number;
+  /** Where to listen for outbind; '' = automatic (see planOutbind). */
+  outbindAddress?: string;
+  /** The system_id the outbind must carry; '' = this session's own system_id. */
+  outbindSystemId?: string;
   tls?: TlsSettings;
   enquireLinkIntervalMs: number;
   /** enquire_links unanswered in a row before the link is declared dead (default 3). */
@@ -36,8 +43,8 @@ export interface EsmeSessionOptions extends BindParameters {
   stallTimeoutMs?: number;
   trace?: TraceSink;
   /** Lines for the trace that are not PDUs: a timeout (against its request's sequence number), a dead link,
-   *  waiting for outbind. */
-  onNote?: (text: string, kind?: 'timeout', sequenceNumber?: number) => void;
+   *  waiting for outbind, an outbind connection refused ('refused': worth keeping in the log too). */
+  onNote?: (text: string, kind?: 'timeout' | 'refused', sequenceNumber?: number) => void;
   onRoundTrip?: (roundTripMs: number) => void;
   /**
    * Handles deliver_sm / data_sm and resolves with the command_status to answer. The response is written only
@@ -79,7 +86,6 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
   private peer: SmppPeer | null = null;
   private keepAlive: NodeJS.Timeout | null = null;
   private readonly abort = new AbortController();
-  private outbindReceived: (() => void) | null = null;
 
   constructor(private readonly options: EsmeSessionOptions) {
     super();
@@ -97,7 +103,6 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
       throw error;
     });
     this.peer = peer;
-    if (this.options.connectMode === 'outbind') await this.awaitOutbind(peer);
     this.setState('binding');
     const { bindMode, systemId, password, systemType, interfaceVersion, addrTon, addrNpi, addressRange } = this.options;
     const response = await peer
@@ -156,36 +161,92 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
 
   private async openPeer(): Promise<SmppPeer> {
     const o = this.options;
-    const socket =
-      o.connectMode === 'outbind'
-        ? await acceptOutbind({
-            port: o.outbindPort ?? 2776, smscHost: o.host, signal: this.abort.signal,
-            onListening: (port) => o.onNote?.(`listening on port ${port} for the SMSC's outbind`),
-          })
-        : await connectTransport({
-            host: o.host, port: o.port, ...(o.tls ? { tls: o.tls } : {}), connectTimeoutMs: o.connectTimeoutMs ?? 10_000,
-            signal: this.abort.signal,
-          });
+    if (o.connectMode === 'outbind') return this.adopt(await this.acceptOutbindPeer());
+    const socket = await connectTransport({
+      host: o.host, port: o.port, ...(o.tls ? { tls: o.tls } : {}), connectTimeoutMs: o.connectTimeoutMs ?? 10_000,
+      signal: this.abort.signal,
+    });
+    return this.adopt(this.peerOn(socket));
+  }
+
+  /** The SMPP layers over a socket, traced from its first octet; not yet this session's (see adopt). */
+  private peerOn(socket: Socket): SmppPeer {
+    const o = this.options;
     const connection = new Connection(socket, {
       ...(o.trace ? { trace: o.trace } : {}),
       ...(o.stallTimeoutMs ? { stallTimeoutMs: o.stallTimeoutMs } : {}),
     });
-    const peer = new SmppPeer(connection, {
+    return new SmppPeer(connection, {
       windowSize: o.windowSize,
       timeoutMs: o.responseTimeoutMs,
       onTimeout: (sequenceNumber, commandId) =>
         o.onNote?.(`${commandName(commandId)} seq ${sequenceNumber}: no response within ${o.responseTimeoutMs} ms`, 'timeout', sequenceNumber),
       ...(o.onRoundTrip ? { onAnswered: o.onRoundTrip } : {}),
     });
+  }
+
+  /** From here the peer's requests are this session's to answer, and its close is this session's close. */
+  private adopt(peer: SmppPeer): SmppPeer {
     peer.on('request', (pdu) => void this.answer(peer, pdu));
     peer.once('close', (reason) => this.closed(reason));
     return peer;
   }
 
-  private awaitOutbind(peer: SmppPeer): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.outbindReceived = resolve;
-      peer.once('close', (reason) => reject(new Error(`no outbind: ${reason}`)));
+  /**
+   * Listens where the plan says and takes the first connection that comes from the SMSC's addresses and opens with
+   * an outbind carrying the expected system_id (and the profile's password, when one is set). Everything else is
+   * refused and said in the trace — it would otherwise be sent this profile's bind_receiver, password included.
+   */
+  private async acceptOutbindPeer(): Promise<SmppPeer> {
+    const o = this.options;
+    const plan = await planOutbind(o.host, o.outbindAddress ?? '');
+    const expectedSystemId = o.outbindSystemId || o.systemId;
+    let taken: SmppPeer | null = null;
+    const refuse = (why: string) => o.onNote?.(`outbind refused: ${why}`, 'refused');
+    await acceptOutbind({
+      port: o.outbindPort ?? 2776, listenAddress: plan.listenAddress, smscAddresses: plan.smscAddresses, signal: this.abort.signal,
+      onListening: (port) =>
+        o.onNote?.(`listening on ${plan.listenAddress}:${port} for the SMSC's outbind (${plan.why}); accepting ${plan.smscAddresses.join(', ')} only`),
+      onRefused: refuse,
+      accept: async (socket) => {
+        const candidate = this.peerOn(socket);
+        const verdict = await this.vetOutbind(candidate, expectedSystemId);
+        if (verdict === null && taken === null) {
+          taken = candidate;
+          return true;
+        }
+        const why = verdict ?? 'another outbind was taken first';
+        refuse(`from ${candidate.connection.remoteAddress}: ${why}`);
+        candidate.connection.destroy(`outbind refused: ${why}`);
+        return false;
+      },
+    });
+    return taken!;
+  }
+
+  /** Waits for the candidate's first request; null when it is an acceptable outbind, else why not. */
+  private vetOutbind(candidate: SmppPeer, expectedSystemId: string): Promise<string | null> {
+    const o = this.options;
+    return new Promise((resolve) => {
+      const finish = (verdict: string | null) => {
+        clearTimeout(timer);
+        candidate.off('request', onRequest);
+        candidate.off('close', onClose);
+        resolve(verdict);
+      };
+      const onRequest = (pdu: Pdu) => {
+        if (pdu.command !== 'outbind') return finish(`its first request was ${pdu.command}, not outbind`);
+        const systemId = String(pdu.fields.system_id ?? '');
+        if (systemId !== expectedSystemId) return finish(`system_id "${systemId}" is not the expected "${expectedSystemId}"`);
+        if (o.password !== '' && !sameSecret(String(pdu.fields.password ?? ''), o.password)) {
+          return finish("its password is not this profile's");
+        }
+        finish(null);
+      };
+      const onClose = (reason: string) => finish(`it closed before sending outbind (${reason})`);
+      const timer = setTimeout(() => finish(`no outbind within ${o.responseTimeoutMs} ms of connecting`), o.responseTimeoutMs);
+      candidate.on('request', onRequest);
+      candidate.once('close', onClose);
     });
   }
 
@@ -204,9 +265,8 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
         return;
       }
       case 'outbind':
-        // outbind has no response: the answer is our bind_receiver (SMPP v3.4 §2.2.1).
-        this.outbindReceived?.();
-        this.outbindReceived = null;
+        // outbind has no response (SMPP v3.4 §2.2.1). The one that opened this connection was vetted before the
+        // bind; another one later is only shown in the trace.
         return;
       case 'unbind':
         this.stopKeepAlive();
@@ -261,4 +321,11 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
     this.state = state;
     this.emit('state', state);
   }
+}
+
+/** Compares without leaking, through timing, how much of a password matched. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

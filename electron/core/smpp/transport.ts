@@ -76,19 +76,30 @@ function describeConnectError(host: string, port: number, error: NodeJS.ErrnoExc
 
 export interface OutbindListenOptions {
   port: number;
-  /** Only the SMSC may connect: when the profile's host is an IP address, other peers are refused. */
-  smscHost: string;
+  /** The address to listen on: never every interface, since whoever connects is sent the bind password. */
+  listenAddress: string;
+  /** The SMSC's own addresses: a connection from anywhere else is refused before a byte is read. */
+  smscAddresses: readonly string[];
   signal: AbortSignal;
   onListening?: (port: number) => void;
+  /** A connection refused (not from the SMSC, or failed `accept`): said in the trace, never silent. */
+  onRefused: (why: string) => void;
+  /**
+   * Decides on a connection from the SMSC's address: resolves true to take it (its outbind checked out), false
+   * to have it closed while listening goes on.
+   */
+  accept: (socket: Socket) => Promise<boolean>;
 }
 
-/** Listens for the SMSC's outbind connection and resolves with the first acceptable socket. */
+/** Listens for the SMSC's outbind connection and resolves with the first one `accept` takes. */
 export async function acceptOutbind(options: OutbindListenOptions): Promise<Socket> {
   const server = createServer();
-  const allowed = (address: string | undefined) =>
-    isIP(options.smscHost) === 0 || address === options.smscHost || address === `::ffff:${options.smscHost}`;
+  const smsc = new Set(options.smscAddresses.map(plainAddress));
   return new Promise<Socket>((resolve, reject) => {
+    let done = false;
     const stop = (error?: Error, socket?: Socket) => {
+      if (done) return;
+      done = true;
       options.signal.removeEventListener('abort', onAbort);
       server.close();
       if (socket) resolve(socket);
@@ -97,10 +108,26 @@ export async function acceptOutbind(options: OutbindListenOptions): Promise<Sock
     const onAbort = () => stop(new Error('closed by the user while waiting for an outbind'));
     options.signal.addEventListener('abort', onAbort);
     server.on('connection', (socket) => {
-      if (!allowed(socket.remoteAddress)) return void socket.destroy();
-      stop(undefined, socket);
+      const from = plainAddress(socket.remoteAddress ?? '');
+      if (done || !smsc.has(from)) {
+        if (!done) options.onRefused(`a connection from ${from}:${socket.remotePort ?? '?'} is not the SMSC (accepting ${[...smsc].join(', ')} only)`);
+        socket.destroy();
+        return;
+      }
+      options.accept(socket).then(
+        (taken) => (taken && !done ? stop(undefined, socket) : socket.destroy()),
+        (error: Error) => {
+          options.onRefused(`checking the outbind from ${from} failed: ${error.message}`);
+          socket.destroy();
+        },
+      );
     });
-    server.once('error', (error) => stop(new Error(`cannot listen for outbind on port ${options.port}: ${error.message}`)));
-    server.listen(options.port, () => options.onListening?.((server.address() as { port: number }).port));
+    server.once('error', (error) => stop(new Error(`cannot listen for outbind on ${options.listenAddress}:${options.port}: ${error.message}`)));
+    server.listen(options.port, options.listenAddress, () => options.onListening?.((server.address() as { port: number }).port));
   });
+}
+
+/** An IPv4 peer on a dual-stack socket shows as ::ffff:a.b.c.d; compare the plain form. */
+export function plainAddress(address: string): string {
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }

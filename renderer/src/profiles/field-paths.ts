@@ -44,6 +44,8 @@ export const FIELD_LABELS: Record<FieldPath, string> = {
   port: 'Port',
   connectMode: 'Connect mode',
   outbindPort: 'Outbind port',
+  outbindAddress: 'Listen on (IP address)',
+  outbindSystemId: 'Outbind system_id',
   'tls.enabled': 'Use TLS',
   'tls.acceptUntrusted': 'Accept self-signed or untrusted certificates',
   'tls.caFile': 'CA file',
@@ -89,6 +91,7 @@ export function matchFieldPath(field: string | null): FieldPath | null {
 /** The form's C-Octet String inputs and the SMPP field whose limit applies to each. */
 const C_STRING_FIELDS: Partial<Record<FieldPath, keyof typeof C_STRING_OCTETS>> = {
   systemId: 'system_id',
+  outbindSystemId: 'system_id',
   password: 'password',
   systemType: 'system_type',
   addressRange: 'address_range',

@@ -2,7 +2,7 @@
 // and the actions behind its profile buttons. Results the host returns are applied at once as well, so the
 // view never waits for the event that follows them (the event then replaces the list with the same content).
 import type { StateCreator } from 'zustand';
-import type { ConsoleApi, ProfileDraft, ProfileView } from '../../../shared/contract';
+import type { ConsoleApi, OutbindPlan, ProfileDraft, ProfileView } from '../../../shared/contract';
 import { errorField, errorMessage } from '../api/call-error';
 import type { ConsoleState } from './console-store';
 import { upsertById } from './list-updates';
@@ -38,6 +38,8 @@ export interface ProfilesSlice {
   exportProfiles: () => Promise<string | null>;
   importProfiles: (json: string) => Promise<void>;
   dismissImportReport: () => void;
+  /** Where an outbind profile would listen and whom it would accept; the host's reason when it cannot say. */
+  planOutbind: (host: string, listenAddress: string) => Promise<{ ok: true; plan: OutbindPlan } | { ok: false; message: string }>;
 }
 
 /** The profile the Sessions region acts on: the chosen one while it exists, else the first. */
@@ -51,6 +53,11 @@ export function createProfilesSlice(api: ConsoleApi): StateCreator<ConsoleState,
       set((state) => ({ profiles: upsertById(state.profiles, profile), chosenProfileId: profile.id }));
     const failed = (error: unknown) => set({ profilesError: errorMessage(error) });
     return {
+      planOutbind: (host, listenAddress) =>
+        api.outbindPlan({ host, listenAddress }).then(
+          (plan) => ({ ok: true as const, plan }),
+          (error: unknown) => ({ ok: false as const, message: errorMessage(error) }),
+        ),
       profiles: [],
       chosenProfileId: '',
       profilesError: null,

@@ -93,3 +93,26 @@ test('create a profile (refused over the password limit, then saved), duplicate 
   expect(json).toContain(NAME);
   expect(json).not.toContain('12345678');
 });
+
+test('an outbind profile says where it will listen and whom it accepts, and may not listen on every interface', async ({ page }) => {
+  await page.goto(host().url);
+  const { sessions } = sessionsRegion(page);
+  await sessions.getByRole('button', { name: 'New profile', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'New profile' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Outbind SMSC');
+  await dialog.getByLabel('Host', { exact: true }).fill('localhost');
+  await dialog.getByLabel('Connect mode').selectOption({ label: 'Listen for outbind' });
+  await dialog.getByLabel('Bind mode').selectOption({ label: 'Receiver (RX)' });
+  await dialog.getByLabel('System ID').fill('acme');
+  const plan = dialog.getByRole('status', { name: 'Outbind listener' });
+  await expect(plan).toHaveText(/^Listens on 127\.0\.0\.1 \(automatic: the SMSC localhost is on this machine\); accepts connections from 127\.0\.0\.1(, ::1)? only\.$/);
+  const listenOn = dialog.getByLabel('Listen on (IP address)');
+  await listenOn.fill('0.0.0.0');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('not 0.0.0.0 or ::, which would take outbinds from every network');
+  await expect(listenOn).toBeFocused();
+  await listenOn.fill('127.0.0.1');
+  await expect(plan).toHaveText(/^Listens on 127\.0\.0\.1 \(as the profile names it\)/);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+});

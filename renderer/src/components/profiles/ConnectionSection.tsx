@@ -2,6 +2,7 @@
 // and TLS. Inputs that only matter for one choice (outbind port, TLS files) appear with that choice.
 import { useProfileForm } from './form-context';
 import { CheckField, NumberField, SelectField, TextField, type Choice } from './FormFields';
+import { OutbindPlanLine } from './OutbindPlanLine';
 
 const CONNECT_MODES: readonly Choice[] = [
   { value: 'connect', label: 'Connect to the SMSC' },
@@ -12,7 +13,7 @@ const ON_CONSOLE_HOST = 'Path of a PEM file on the machine the console runs on';
 
 export function ConnectionSection() {
   const { form, editing } = useProfileForm();
-  const { connectMode, tls } = form.settings;
+  const { connectMode, tls, host, outbindAddress } = form.settings;
   // The simulator's address changes every run; saying so beats letting an edit look as if it took effect.
   const simulatorHint = editing?.builtinSimulator ? 'Follows wherever the built-in simulator listens this run.' : undefined;
   return (
@@ -24,10 +25,25 @@ export function ConnectionSection() {
         <NumberField path="port" hint={simulatorHint} />
         <SelectField path="connectMode" choices={CONNECT_MODES} />
         {connectMode === 'outbind' && (
-          <NumberField
-            path="outbindPort"
-            hint="The console listens on this port for the SMSC's outbind, then answers it with bind_receiver."
-          />
+          <>
+            <NumberField
+              path="outbindPort"
+              hint="The console listens on this port for the SMSC's outbind, then answers it with bind_receiver."
+            />
+            <TextField
+              path="outbindAddress"
+              mono
+              placeholder="automatic"
+              hint="Empty: 127.0.0.1 when the SMSC is on this machine, else the address of the interface that routes to it. Never every interface: whoever completes an outbind is sent this profile's password."
+            />
+            <TextField
+              path="outbindSystemId"
+              mono
+              placeholder="this profile's System ID"
+              hint="The system_id the SMSC's outbind must carry; its password must be this profile's, when one is set. Anything else is refused and shown in the trace."
+            />
+            <OutbindPlanLine host={host} listenAddress={outbindAddress} />
+          </>
         )}
       </fieldset>
       <fieldset className="profile-form__group">
