@@ -1,13 +1,15 @@
 // The browser host: the same services as the Electron shell, served over http + WebSocket on 127.0.0.1, for
 // machines without Electron, jump hosts and the end-to-end tests. Every http and ws request needs the per-run
-// token (from the printed URL, then an HttpOnly SameSite=Strict cookie); WebSockets must also come from our
-// own origin, so another site open in the same browser cannot drive the console.
+// token (from the printed URL, then an HttpOnly SameSite=Strict cookie), a Host header naming this host, and —
+// with the cookie — proof that it comes from the console's own page (request-guard.ts): another site or another
+// local service that received the cookie cannot drive the console.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH, consoleEventNames, type WsClientFrame, type WsServerFrame } from '../../shared/contract';
 import type { Services } from '../core/services';
+import { allowedHosts, fromOwnPage, hostAllowed, upgradeFromOwnPage } from './request-guard';
 import { serveStatic } from './static-files';
 
 /** Cookies are not port-specific: two hosts on 127.0.0.1 need two cookie names. */
@@ -22,8 +24,12 @@ export async function startBrowserHost(options: { services: Services; host: stri
   const token = randomBytes(24).toString('base64url');
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let cookie = cookieName(options.port);
+  // Set once listening (port 0 picks one): until then no request can arrive.
+  let hosts = new Set<string>();
+  const ownOrigin = (request: IncomingMessage) => `http://${request.headers.host}`;
   // Nothing a client sends may take the host down: a malformed target is a 400, never an exception.
   const server: Server = createServer((request, response) => {
+    if (!hostAllowed(request, hosts)) return answer(response, 421, `Misdirected request: Host must be one of ${[...hosts].join(', ')}\n`);
     const url = parseTarget(request.url);
     if (!url) return answer(response, 400, 'Bad request target\n');
     if (url.searchParams.get('token') !== null) {
@@ -32,14 +38,18 @@ export async function startBrowserHost(options: { services: Services; host: stri
       return void response.end();
     }
     if (!sameToken(cookieToken(request, cookie) ?? '', token)) return refuse(response);
-    serveStatic(options.rendererDir, url.pathname, response).catch(() => answer(response, 500, 'Internal error\n'));
+    if (!fromOwnPage(request, ownOrigin(request))) return refuseForeign(response);
+    serveStatic(options.rendererDir, url.pathname, response).catch((error: unknown) => {
+      options.services.diagnostics.report(error, { where: `serving ${url.pathname}` });
+      answer(response, 500, 'Internal error\n');
+    });
   });
 
   server.on('upgrade', (request, socket, head) => {
     const url = parseTarget(request.url);
-    const origin = request.headers.origin;
-    const ownOrigin = `http://${request.headers.host}`;
-    if (!url || url.pathname !== WS_PATH || !sameToken(cookieToken(request, cookie) ?? '', token) || (origin !== undefined && origin !== ownOrigin)) {
+    const allowed =
+      hostAllowed(request, hosts) && url?.pathname === WS_PATH && sameToken(cookieToken(request, cookie) ?? '', token) && upgradeFromOwnPage(request, ownOrigin(request));
+    if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
       return;
     }
@@ -61,6 +71,7 @@ export async function startBrowserHost(options: { services: Services; host: stri
   });
   const { port } = server.address() as AddressInfo;
   cookie = cookieName(port);
+  hosts = allowedHosts(options.host, port);
   return {
     url: `http://${options.host}:${port}/?token=${token}`,
     async close() {
@@ -116,6 +127,10 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function refuseForeign(response: import('node:http').ServerResponse): void {
+  answer(response, 403, 'Forbidden: this request did not come from the console’s own page (no matching Origin, and no Sec-Fetch-Site: same-origin).\n');
 }
 
 function refuse(response: import('node:http').ServerResponse): void {

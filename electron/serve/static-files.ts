@@ -35,8 +35,11 @@ export async function serveStatic(root: string, urlPath: string, response: Serve
       'cache-control': 'no-store',
     });
     response.end(body);
-  } catch {
-    notFound(response);
+  } catch (error) {
+    // A file that is not there (or is a folder) is a 404; anything else (EACCES, EIO) is ours, and is reported.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return notFound(response);
+    throw error;
   }
 }
 
