@@ -99,10 +99,10 @@ describe('the browser host under hostile input', () => {
   });
 
   it('answers only to its own Host names (DNS rebinding)', async () => {
-    const hostHeader = (host: string) =>
+    const hostHeader = (name: string) =>
       new Promise<string>((resolve) => {
         const socket = connect(port(), '127.0.0.1', () =>
-          socket.write(`GET / HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie}\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n`),
+          socket.write(`GET / HTTP/1.1\r\nHost: ${name}\r\nCookie: ${cookie}\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n`),
         );
         let reply = '';
         socket.on('data', (chunk) => (reply += chunk.toString()));
