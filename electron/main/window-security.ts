@@ -1,8 +1,15 @@
-// The Electron security checklist, applied in one place: no permissions, no navigation away from the app, no
-// new windows (allowlisted https links open in the system browser), and IPC only from our own top frame.
-import { shell, type BrowserWindow, type IpcMainInvokeEvent, type Session } from 'electron';
+// The Electron security checklist, applied in one place: every renderer sandboxed, no permissions, no navigation
+// away from the app, no new windows (allowlisted https links open in the system browser), no <webview>, and IPC
+// only from our own top frame showing our own page.
+import { app, shell, type BrowserWindow, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
 
 const EXTERNAL_LINKS = /^https:\/\/(github\.com|opensmpp\.org)\//;
+
+/** Before the app is ready: sandbox every renderer, and guard every web contents as it is created. */
+export function lockDownApp(): void {
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+}
 
 export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
@@ -10,10 +17,16 @@ export function lockDownSession(session: Session): void {
 }
 
 export function lockDownWindow(window: BrowserWindow, appUrl: string): void {
-  window.webContents.on('will-navigate', (event, url) => {
-    if (url !== appUrl) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
+  const stayHome = (event: { preventDefault(): void }, url: string) => {
+    if (!sameDocument(url, appUrl)) event.preventDefault();
+  };
+  window.webContents.on('will-navigate', stayHome);
+  window.webContents.on('will-redirect', stayHome);
+}
+
+function guardContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
     if (EXTERNAL_LINKS.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
@@ -22,5 +35,9 @@ export function lockDownWindow(window: BrowserWindow, appUrl: string): void {
 /** True when an IPC message comes from the main frame of one of our windows, showing our own page. */
 export function isTrustedSender(event: IpcMainInvokeEvent, appUrl: string): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && frame.url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0];
+  return frame !== null && frame.parent === null && sameDocument(frame.url, appUrl);
+}
+
+function sameDocument(url: string, appUrl: string): boolean {
+  return url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0];
 }

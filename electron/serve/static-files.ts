@@ -1,4 +1,5 @@
-// Serves the built renderer (out/renderer) with a strict CSP; never lists folders, never leaves the root.
+// The built renderer (out/renderer) as both shells serve it — the browser host over http, the Electron shell over
+// its own app protocol: a strict CSP on every response, never a folder listing, never a file outside the root.
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -17,33 +18,42 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; " +
   "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
+/** A renderer file with the headers it is served with, or null when the path names none (404). */
+export async function readRendererFile(root: string, urlPath: string): Promise<{ body: Buffer; headers: Record<string, string> } | null> {
   let relative: string;
   try {
     relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
   } catch {
-    return notFound(response); // a malformed %-escape names no file of ours
+    return null; // a malformed %-escape names no file of ours
   }
   const file = normalize(join(root, relative));
-  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return notFound(response);
+  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   try {
     const body = await readFile(file);
-    response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
-    response.end(body);
+    return {
+      body,
+      headers: {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
+    };
   } catch (error) {
     // A file that is not there (or is a folder) is a 404; anything else (EACCES, EIO) is ours, and is reported.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return notFound(response);
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
     throw error;
   }
 }
 
-function notFound(response: ServerResponse): void {
-  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-  response.end('not found');
+export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {
+  const found = await readRendererFile(root, urlPath);
+  if (!found) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('not found');
+    return;
+  }
+  response.writeHead(200, found.headers);
+  response.end(found.body);
 }

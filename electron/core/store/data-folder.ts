@@ -9,8 +9,11 @@ export const FILE_MODE = 0o600;
 /** Names of what the console keeps in its folder: a folder holding only these (or nothing) is ours. */
 const OURS = /^(smpp-console\.sqlite(-wal|-shm|-journal)?|logs|secrets\.bin|remembered-passwords\.json)$/;
 
-/** Creates the folder owner-only, or tightens one that is ours; returns a warning when it cannot be made private. */
-export function secureDataFolder(dir: string): string | null {
+/**
+ * Creates the folder owner-only, or tightens one that is ours; returns a warning when it cannot be made private.
+ * wholeFolderIsOurs: a folder only this app uses (Electron's userData, which also holds Chromium's files).
+ */
+export function secureDataFolder(dir: string, options: { wholeFolderIsOurs?: boolean } = {}): string | null {
   if (!existsSync(dir)) {
     mkdirSync(dir, { recursive: true, mode: FOLDER_MODE });
     chmodSync(dir, FOLDER_MODE); // mkdir's mode passes through the umask
@@ -18,7 +21,7 @@ export function secureDataFolder(dir: string): string | null {
   }
   const mode = statSync(dir).mode & 0o777;
   if ((mode & 0o077) === 0) return null;
-  const foreign = readdirSync(dir).filter((name) => !OURS.test(name));
+  const foreign = options.wholeFolderIsOurs ? [] : readdirSync(dir).filter((name) => !OURS.test(name));
   if (foreign.length > 0) {
     return `the data folder ${dir} is readable by other users (mode ${mode.toString(8)}) and holds other files (${foreign.slice(0, 3).join(', ')}…), so it was left as it is; choose a folder of its own`;
   }
