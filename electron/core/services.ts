@@ -54,7 +54,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const inbox = new InboxRepo(db);
   const trace = new TraceHub(new TraceRepo(db), { onBatch: (batch) => events.emit('trace', batch), diagnostics, health });
   diagnostics.attachTrace((sessionId, text) => trace.note(sessionId, 'error', text));
-  const simulator = new SmscSimulator(options.simulator);
+  const simulator = new SmscSimulator({ ...options.simulator, onError: (error, where) => diagnostics.report(error, { where: `simulator: ${where}` }) });
   const simulatorAddress = await simulator.start().catch((error: Error) => {
     db.close();
     throw new Error(`the built-in simulator cannot listen on ${options.simulator.host}:${options.simulator.port}: ${error.message}`);

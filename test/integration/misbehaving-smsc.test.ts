@@ -1,6 +1,8 @@
 // A misbehaving SMSC never freezes or crashes the console: each fault shows in the trace as what it is, with its
 // bytes, and the session either goes on or closes with the reason. Real TCP on 127.0.0.1, one case per test.
 import { afterEach, describe, expect, it } from 'vitest';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { Connection, type WireRecord } from '../../electron/core/smpp/connection';
 import { encodePdu } from '../../electron/core/smpp/pdu-codec';
 import { encodeGsm7 } from '../../shared/text-codec';
 import { rawPdu, startRawSmsc, type RawScript, type RawSmsc } from '../support/raw-smsc';
@@ -44,6 +46,25 @@ describe('framing faults close the session with the reason and keep the bytes', 
     const record = inbound().at(-1)!;
     expect(record.problem).toBe(`${reason}: the stream cannot be framed`);
     expect(record.bytes.subarray(0, 16)).toEqual(bytes);
+  });
+
+  it('octets that keep coming after an unframeable close are shown, and crash nothing (found by the fuzz)', async () => {
+    // An SMSC that keeps its side open after our FIN (half-open) and goes on writing garbage in later reads.
+    const server = createServer({ allowHalfOpen: true });
+    const smscSocket = new Promise<Socket>((resolve) => server.once('connection', resolve));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const wire: WireRecord[] = [];
+    const connection = new Connection(connect((server.address() as AddressInfo).port, '127.0.0.1'), { trace: { record: (r) => wire.push(r) } });
+    const smscSide = await smscSocket;
+    const closed = new Promise<string>((resolve) => connection.once('close', resolve));
+    smscSide.write(rawPdu(0x00000005, 9, Buffer.alloc(0), 0));
+    expect(await closed).toBe('unframeable input: command_length 0 is below the 16-octet header');
+    smscSide.write(rawPdu(0x00000005, 10, Buffer.alloc(0), 1));
+    const late = await waitFor(() => wire.find((r) => r.problem?.includes('received after the connection was closed')));
+    expect(late.problem).toBe('16 octets received after the connection was closed (unframeable input: command_length 0 is below the 16-octet header)');
+    expect(late.bytes).toEqual(rawPdu(0x00000005, 10, Buffer.alloc(0), 1));
+    smscSide.destroy();
+    await new Promise((resolve) => server.close(resolve));
   });
 
   it('garbage, and an HTTP reply, are shown as the bytes they are', async () => {

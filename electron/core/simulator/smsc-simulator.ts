@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   responseTimeoutMs?: number;
   /** Serve SMPP over TLS with this PEM key and certificate (the ESME side's TLS settings are tested against it). */
   tls?: { key: Buffer | string; cert: Buffer | string };
+  /** Where the simulator's own failures go (the console's diagnostics); without it they are rethrown. */
+  onError?: (error: unknown, where: string) => void;
 }
 
 interface ServerSession {
@@ -104,7 +106,8 @@ export class SmscSimulator {
   private accept(socket: Socket): ServerSession {
     this.sockets.add(socket);
     socket.once('close', () => this.sockets.delete(socket));
-    const peer = new SmppPeer(new Connection(socket), { windowSize: 100, timeoutMs: this.options.responseTimeoutMs ?? 10_000 });
+    const connection = new Connection(socket, this.options.onError ? { onError: this.options.onError } : {});
+    const peer = new SmppPeer(connection, { windowSize: 100, timeoutMs: this.options.responseTimeoutMs ?? 10_000 });
     const session: ServerSession = { peer, systemId: null, canReceive: false, keepAlive: null };
     this.sessions.add(session);
     peer.on('request', (pdu) => this.answer(session, pdu));
@@ -262,7 +265,9 @@ export class SmscSimulator {
         },
         { receipted_message_id: messageId, message_state: MESSAGE_STATE.DELIVERED },
       )
-      .catch(() => undefined); // an unanswered receipt is visible in the ESME's trace; the simulator does not retry yet
+      // Unanswered (timeout, the ESME gone, or answered with an error): the ESME's trace shows which. The simulator
+      // does not retry receipts yet, so there is nothing more to do with the rejection.
+      .catch(() => undefined);
   }
 
   private receiverFor(systemId: string | null): ServerSession | undefined {
@@ -272,6 +277,7 @@ export class SmscSimulator {
   private startKeepAlive(session: ServerSession): void {
     const interval = this.options.enquireLinkIntervalMs ?? 0;
     if (interval <= 0) return;
+    // An unanswered enquire_link is the ESME's to explain, and shows in its trace; the simulator only keeps asking.
     session.keepAlive = setInterval(() => session.peer.request('enquire_link').catch(() => undefined), interval);
   }
 }

@@ -35,6 +35,11 @@ export interface ConnectionOptions {
   trace?: TraceSink;
   maxPduLength?: number;
   stallTimeoutMs?: number;
+  /**
+   * A 'pdu' listener that throws must not stop the framing of the PDUs behind it in the same read: the error is
+   * handed here (without it, it is rethrown on the next turn, after the read is framed, so it is never lost).
+   */
+  onError?: (error: unknown, where: string) => void;
 }
 
 interface ConnectionEvents {
@@ -47,6 +52,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   private closedReason: string | null = null;
   private stallTimer: NodeJS.Timeout | null = null;
   private corkedWrites = 0;
+  private lateOctets = 0;
   private readonly maxPduLength: number;
 
   constructor(
@@ -120,6 +126,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   }
 
   private receive(chunk: Buffer): void {
+    if (this.closedReason !== null) return this.receivedAfterClose(chunk);
     let buffer = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     while (buffer.length >= 4) {
       const commandLength = buffer.readUInt32BE(0);
@@ -139,11 +146,33 @@ export class Connection extends EventEmitter<ConnectionEvents> {
       buffer = buffer.subarray(commandLength);
       const { decoded, problem } = safeDecode(bytes);
       this.trace('in', bytes, decoded?.pdu ?? null, problem ?? (decoded?.problems.join('; ') || null));
-      if (decoded) this.emit('pdu', decoded);
+      if (decoded) this.deliver(decoded);
       if (!this.isOpen) return;
     }
     this.pending = buffer.length > 0 ? Buffer.from(buffer) : null;
     this.watchForStall();
+  }
+
+  /**
+   * The peer may go on sending after we closed (it had not read our generic_nack or unbind yet). Those octets are
+   * not framed any more, but they are evidence: shown, up to one PDU's worth; past that the socket is dropped.
+   */
+  private receivedAfterClose(chunk: Buffer): void {
+    this.lateOctets += chunk.length;
+    if (this.lateOctets > this.maxPduLength) return void this.socket.destroy();
+    this.trace('in', chunk, null, `${chunk.length} octets received after the connection was closed (${this.closedReason})`);
+  }
+
+  private deliver(decoded: DecodedPdu): void {
+    try {
+      this.emit('pdu', decoded);
+    } catch (error) {
+      const where = `handling ${decoded.pdu.command} seq ${decoded.pdu.sequenceNumber}`;
+      if (this.options.onError) this.options.onError(error, where);
+      else setImmediate(() => {
+        throw error;
+      });
+    }
   }
 
   /** While a PDU is partly received, each arrival restarts the clock; completing it stops the clock. */

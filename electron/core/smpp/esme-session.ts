@@ -175,6 +175,7 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
     const connection = new Connection(socket, {
       ...(o.trace ? { trace: o.trace } : {}),
       ...(o.stallTimeoutMs ? { stallTimeoutMs: o.stallTimeoutMs } : {}),
+      onError: o.onError,
     });
     return new SmppPeer(connection, {
       windowSize: o.windowSize,
@@ -187,7 +188,9 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
 
   /** From here the peer's requests are this session's to answer, and its close is this session's close. */
   private adopt(peer: SmppPeer): SmppPeer {
-    peer.on('request', (pdu) => void this.answer(peer, pdu));
+    peer.on('request', (pdu) => {
+      this.answer(peer, pdu).catch((error: unknown) => this.options.onError(error, `answering ${pdu.command} seq ${pdu.sequenceNumber}`));
+    });
     peer.once('close', (reason) => this.closed(reason));
     return peer;
   }
