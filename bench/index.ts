@@ -1,8 +1,9 @@
 // `npm run bench [-- --json]`: submit_sm throughput of a core ESME session against the built-in simulator
 // running in another process, with full trace capture on (every PDU's bytes into the database), at window
 // 1, 10 and 100 — beside the `smpp` package's own Session doing the same against the same simulator, and the
-// ratio. Each figure is the median of BENCH_RUNS runs. It asserts nothing: targets are read by people (issue 3:
-// ≥ 0.9 × the package at window 100, and ≥ 20,000 submit_sm/s), never by timed tests.
+// ratio. Then deliver_sm acknowledged per second through the whole console with every commit fsync'd
+// (synchronous=FULL, grouped) against NORMAL: the price of durability. Each figure is the median of BENCH_RUNS
+// runs. It asserts nothing: targets are read by people, never by timed tests.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleDiagnostics } from '../electron/core/diagnostics/console-diagnostics';
 import { EsmeSession } from '../electron/core/smpp/esme-session';
+import { deliverRate, runDelivererChild } from './deliver-rate';
 import { SmscSimulator } from '../electron/core/simulator/smsc-simulator';
 import { openDatabase } from '../electron/core/store/database';
 import { TraceRepo } from '../electron/core/store/trace-repo';
@@ -21,7 +23,9 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** BENCH_COMPARE=0 leaves the smpp package out (for profiling the console alone). */
 const COMPARE = process.env.BENCH_COMPARE !== '0';
-const WINDOWS = (process.env.BENCH_WINDOWS ?? '1,10,100').split(',').map(Number);
+const WINDOWS = (process.env.BENCH_WINDOWS ?? '1,10,100').split(',').filter(Boolean).map(Number);
+/** deliver_sm per durability run; BENCH_DELIVERIES=0 leaves that part out. */
+const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 10_000);
 
 async function runSimulatorChild(): Promise<void> {
   const simulator = new SmscSimulator({ host: '127.0.0.1', port: 0 });
@@ -100,6 +104,8 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--simulator')) return runSimulatorChild();
+  const delivererAt = process.argv.indexOf('--deliverer');
+  if (delivererAt >= 0) return runDelivererChild(Number(process.argv[delivererAt + 1]));
   const json = process.argv.includes('--json');
   const dataDir = mkdtempSync(join(tmpdir(), 'smpp-console-bench-'));
   const db = openDatabase(dataDir);
@@ -136,6 +142,31 @@ async function main(): Promise<void> {
     child.disconnect();
     db.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (DELIVERIES > 0) await durabilityFigures(json);
+}
+
+/** deliver_sm/s acknowledged after an fsync'd commit (FULL) against NORMAL, alternating which goes first. */
+async function durabilityFigures(json: boolean): Promise<void> {
+  const entry = fileURLToPath(import.meta.url);
+  const rates: Record<'FULL' | 'NORMAL', number[]> = { FULL: [], NORMAL: [] };
+  for (let run = 0; run < RUNS; run += 1) {
+    const order: Array<'FULL' | 'NORMAL'> = run % 2 === 0 ? ['FULL', 'NORMAL'] : ['NORMAL', 'FULL'];
+    for (const synchronous of order) rates[synchronous].push(await deliverRate(entry, DELIVERIES, synchronous));
+  }
+  const full = Math.round(median(rates.FULL));
+  const normal = Math.round(median(rates.NORMAL));
+  const figures = [
+    { name: 'deliver_sm/s acknowledged after an fsync\'d commit (synchronous=FULL, grouped)', value: full, unit: 'deliver_sm/s' },
+    { name: 'deliver_sm/s acknowledged, synchronous=NORMAL (not power-safe)', value: normal, unit: 'deliver_sm/s' },
+    { name: 'durability cost FULL / NORMAL', value: Math.round((full / normal) * 100) / 100, unit: 'x' },
+  ];
+  if (json) for (const figure of figures) console.log(JSON.stringify({ ...figure, messages: DELIVERIES, runs: RUNS }));
+  else {
+    console.log(
+      `deliver_sm: ${full.toLocaleString('en')}/s acknowledged after an fsync'd commit (FULL) · ${normal.toLocaleString('en')}/s with NORMAL · ` +
+        `ratio ${figures[2]!.value.toFixed(2)} (median of ${RUNS} × ${DELIVERIES.toLocaleString('en')}, SMSC window 50)`,
+    );
   }
 }
 

@@ -29,6 +29,8 @@ export interface ServicesOptions {
   secrets: SecretStore;
   /** The built-in SMSC simulator; port 0 picks a free one. */
   simulator: { host: string; port: number; receiptDelayMs?: number; enquireLinkIntervalMs?: number };
+  /** The benchmark's comparison only: what full durability (the default, FULL) costs against NORMAL. */
+  synchronous?: 'FULL' | 'NORMAL';
 }
 
 export interface Services {
@@ -45,7 +47,7 @@ export const SIMULATOR_PROFILE_NAME = 'Local simulator';
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const warnings: string[] = [];
-  const db = openDatabase(options.dataDir, { onWarning: (warning) => warnings.push(warning) });
+  const db = openDatabase(options.dataDir, { onWarning: (warning) => warnings.push(warning), ...(options.synchronous ? { synchronous: options.synchronous } : {}) });
   const events = new ConsoleEventBus();
   const { diagnostics, health } = consoleDiagnostics(join(options.dataDir, 'logs'), (h) => events.emit('storeHealth', h));
   for (const warning of warnings) diagnostics.info(warning, { where: 'opening the data folder' });
