@@ -77,7 +77,10 @@ export class Operations {
     const { sequenceNumber, response } = session.sendRaw(bytes, keepSequenceNumber);
     if (!response) return { sequenceNumber, response: null };
     // A generic_nack or a wrong command is still the answer the user wants to see; only silence is null.
-    const answer = await response.catch((error: unknown) => (error instanceof RequestFailedError ? error.response : null));
+    const answer = await response.catch((error: unknown) => {
+      if (error instanceof RequestFailedError) return error.response; // null: a timeout or a closed connection
+      throw error;
+    });
     if (!answer) return { sequenceNumber, response: null };
     return { sequenceNumber, response: { ...resultOf(answer, started), commandName: answer.command } };
   }
