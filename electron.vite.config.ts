@@ -3,7 +3,8 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // One config builds the three sides. The main build has more than one entry: the Electron shell, the browser
-// host (same services, served to a browser) and the benchmark, sharing chunks; dependencies stay external.
+// host (same services, served to a browser), the benchmark and the trace store's worker, sharing chunks;
+// dependencies stay external.
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +14,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/serve/index.ts'),
           bench: resolve(__dirname, 'bench/index.ts'),
+          // the trace store's worker thread: trace writes and queries off the main thread
+          'trace-store-worker': resolve(__dirname, 'electron/core/trace/store/trace-store-worker.ts'),
         },
       },
     },

@@ -47,13 +47,15 @@ export async function runDelivererChild(count: number): Promise<void> {
   process.on('disconnect', () => process.exit(0));
 }
 
-export async function deliverRate(entry: string, count: number, synchronous: 'FULL' | 'NORMAL'): Promise<number> {
+export async function deliverRate(entry: string, count: number, synchronous: 'FULL' | 'NORMAL', workerUrl: URL): Promise<number> {
   const child = fork(entry, ['--deliverer', String(count)], { stdio: 'inherit' });
   const messages: Array<{ port?: number; rate?: number; refused?: number }> = [];
   const next = () => new Promise<(typeof messages)[number]>((resolve) => child.once('message', (m) => resolve(m as (typeof messages)[number])));
   const { port } = await next();
   const dataDir = mkdtempSync(join(tmpdir(), 'smpp-console-bench-deliver-'));
-  const services = await createServices({ dataDir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0 }, synchronous });
+  const services = await createServices({
+    dataDir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0 }, synchronous, traceStoreWorker: workerUrl,
+  });
   try {
     const profile = await services.handlers.createProfile({
       ...DEFAULT_PROFILE_SETTINGS, name: 'bench', port: port!, systemId: 'bench', bindMode: 'receiver', enquireLinkIntervalMs: 0,

@@ -13,9 +13,10 @@ import { consoleDiagnostics } from '../electron/core/diagnostics/console-diagnos
 import { EsmeSession } from '../electron/core/smpp/esme-session';
 import { deliverRate, runDelivererChild } from './deliver-rate';
 import { SmscSimulator } from '../electron/core/simulator/smsc-simulator';
-import { openDatabase } from '../electron/core/store/database';
-import { TraceRepo } from '../electron/core/store/trace-repo';
-import { TraceHub } from '../electron/core/trace/trace-hub';
+import { DATABASE_FILE } from '../electron/core/store/database';
+import { TraceStore } from '../electron/core/trace/store/trace-store-client';
+import { traceStoreWorkerUrl } from '../electron/core/trace/store/worker-url';
+import { DEFAULT_TRACE_RETENTION, TraceHub } from '../electron/core/trace/trace-hub';
 import * as smpp from 'smpp';
 import { encodeGsm7 } from '../shared/text-codec';
 
@@ -26,6 +27,8 @@ const COMPARE = process.env.BENCH_COMPARE !== '0';
 const WINDOWS = (process.env.BENCH_WINDOWS ?? '1,10,100').split(',').filter(Boolean).map(Number);
 /** deliver_sm per durability run; BENCH_DELIVERIES=0 leaves that part out. */
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 10_000);
+/** The built trace store worker beside this bench (out/main): trace writes run off the main thread, as in the app. */
+export const TRACE_WORKER = traceStoreWorkerUrl(new URL('./trace-store-worker.js', import.meta.url));
 
 async function runSimulatorChild(): Promise<void> {
   const simulator = new SmscSimulator({ host: '127.0.0.1', port: 0 });
@@ -108,8 +111,12 @@ async function main(): Promise<void> {
   if (delivererAt >= 0) return runDelivererChild(Number(process.argv[delivererAt + 1]));
   const json = process.argv.includes('--json');
   const dataDir = mkdtempSync(join(tmpdir(), 'smpp-console-bench-'));
-  const db = openDatabase(dataDir);
-  const hub = new TraceHub(new TraceRepo(db), { onBatch: () => undefined, ...consoleDiagnostics(null) });
+  const { diagnostics, health } = consoleDiagnostics(null);
+  const { store, nextId } = await TraceStore.start({
+    dataDir, retainRecords: DEFAULT_TRACE_RETENTION, mainDatabaseFile: join(dataDir, DATABASE_FILE), health, diagnostics,
+    onPruned: () => undefined, workerUrl: TRACE_WORKER,
+  });
+  const hub = new TraceHub({ store, nextId, diagnostics, onBatch: () => undefined, onStats: () => undefined });
   const { child, port } = await startSimulatorProcess();
   try {
     for (const windowSize of WINDOWS) {
@@ -140,7 +147,8 @@ async function main(): Promise<void> {
     }
   } finally {
     child.disconnect();
-    db.close();
+    await hub.close();
+    health.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (DELIVERIES > 0) await durabilityFigures(json);
@@ -152,7 +160,7 @@ async function durabilityFigures(json: boolean): Promise<void> {
   const rates: Record<'FULL' | 'NORMAL', number[]> = { FULL: [], NORMAL: [] };
   for (let run = 0; run < RUNS; run += 1) {
     const order: Array<'FULL' | 'NORMAL'> = run % 2 === 0 ? ['FULL', 'NORMAL'] : ['NORMAL', 'FULL'];
-    for (const synchronous of order) rates[synchronous].push(await deliverRate(entry, DELIVERIES, synchronous));
+    for (const synchronous of order) rates[synchronous].push(await deliverRate(entry, DELIVERIES, synchronous, TRACE_WORKER));
   }
   const full = Math.round(median(rates.FULL));
   const normal = Math.round(median(rates.NORMAL));

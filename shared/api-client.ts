@@ -1,6 +1,8 @@
 // Builds the renderer's ConsoleApi from any transport, from the contract's own name lists, so the Electron and
-// browser transports cannot drift from the contract or from each other.
+// browser transports cannot drift from the contract or from each other. A frame's events are handed to their
+// listeners in the frame's order of kinds; the transport acknowledges the frame after this returns.
 import {
+  consoleEventNames,
   consoleMethodNames,
   type ConsoleApi,
   type ConsoleEventName,
@@ -10,8 +12,12 @@ import {
 
 export function createConsoleApi(transport: ConsoleTransport): ConsoleApi {
   const listeners = new Map<ConsoleEventName, Set<(payload: never) => void>>();
-  transport.subscribe((event, payload) => {
-    for (const listener of listeners.get(event) ?? []) listener(payload as never);
+  transport.subscribe((frame) => {
+    for (const event of consoleEventNames) {
+      const payload = frame.events[event];
+      if (payload === undefined) continue;
+      for (const listener of listeners.get(event) ?? []) listener(payload as never);
+    }
   });
   const methods = Object.fromEntries(
     consoleMethodNames.map((name) => [name, (request?: unknown) => transport.call(name, request ?? null)]),

@@ -2,6 +2,7 @@
 // WebSocket through the browser host) are derived from the name lists below, so adding a method is one line in
 // ConsoleMethods, one name in consoleMethodNames and one handler in electron/core/api.
 // Everything here is JSON-safe: no Buffers, no Dates, no class instances.
+import type { TraceFilter } from './trace-filter';
 
 // Domain words are name lists first and types derived from them, so the main side's validation (zod enums) and
 // the UI's choices are built from the same list as the type and cannot drift from it.
@@ -126,7 +127,17 @@ export interface SessionView {
 
 /** in/out: a PDU on the wire. event: something the console noticed that is not a PDU (a timeout, a dead link,
  *  a reconnect attempt, a throttling back-off); it has no bytes, its commandName says what kind it is. */
-export type TraceDirection = 'in' | 'out' | 'event';
+export const traceDirections = ['in', 'out', 'event'] as const;
+export type TraceDirection = (typeof traceDirections)[number];
+
+/**
+ * What became of a request (either side's), paired at capture time with its response by session, sequence
+ * number and command: outstanding until something happens; answered (by its own response); nack (generic_nack);
+ * wrong-response (a response of another command with its sequence number); timeout; unanswered (the connection
+ * closed first).
+ */
+export const requestOutcomes = ['outstanding', 'answered', 'nack', 'wrong-response', 'timeout', 'unanswered'] as const;
+export type RequestOutcome = (typeof requestOutcomes)[number];
 
 /** One PDU on the wire, summarised. The exact bytes stay on the main side; ask traceDetail for them. */
 export interface TraceSummary {
@@ -145,6 +156,59 @@ export interface TraceSummary {
   summary: string;
   /** Set when the bytes did not decode cleanly; the PDU is still shown with its bytes. */
   problem: string | null;
+  /** The message_id the PDU names (submit_sm_resp, a receipt, query/cancel/replace), normalised. */
+  messageId: string | null;
+  sourceAddr: string | null;
+  destinationAddr: string | null;
+  /** On a response (or the timeout note of a request): the request it answers. */
+  requestId: number | null;
+  /** On a request: its response, or the note that says it timed out. */
+  responseId: number | null;
+  /** On a request that has a response by definition: what became of it; null on everything else. */
+  outcome: RequestOutcome | null;
+  /** On a request: its response's command_status (and name), once answered. */
+  responseStatus: number | null;
+  responseStatusName: string | null;
+  /** Round-trip time, on a request and on its response, once paired. */
+  rttMs: number | null;
+}
+
+/** Round-trip times of answered requests, ms (percentiles within ±2 %). */
+export interface RttSummary {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** One command's line in a session's statistics: how many, by command_status, and its requests' round trips. */
+export interface TraceCommandStats {
+  command: string;
+  count: number;
+  statuses: Array<{ status: number; statusName: string; count: number }>;
+  rtt: RttSummary | null;
+}
+
+/** What Wireshark's "SMPP Operations" shows, per session and live (since the session was opened this run). */
+export interface SessionTraceStats {
+  sessionId: string;
+  commands: TraceCommandStats[];
+  /** Requests (either side's) still waiting for their response. */
+  outstanding: number;
+  timeouts: number;
+  /** All answered requests together. */
+  rtt: RttSummary | null;
+}
+
+/** A request row's pairing as it changes after the row was sent (its response came, it timed out…). */
+export interface TracePairUpdate {
+  requestId: number;
+  responseId: number | null;
+  outcome: RequestOutcome;
+  responseStatus: number | null;
+  responseStatusName: string | null;
+  rttMs: number | null;
 }
 
 /** One decoded field with where it sits in the PDU's bytes. */
@@ -319,7 +383,8 @@ export interface ConsoleMethods {
   connect: { request: { profileId: string }; response: SessionView };
   disconnect: { request: { sessionId: string }; response: SessionView };
   submit: { request: SubmitDraft; response: MessageView };
-  listMessages: { request: void; response: MessageView[] };
+  /** Sent messages, newest first: a page of them (optionally one session's), before a cursor when paging back. */
+  listMessages: { request: MessagePageRequest; response: MessageView[] };
   /** enquire_link now, on a bound session. */
   enquireLink: { request: { sessionId: string }; response: OperationResult };
   /** Hex octets sent as they are (a raw PDU, to reproduce an SMSC's bug); the sequence number is filled in unless kept. */
@@ -334,13 +399,54 @@ export interface ConsoleMethods {
   listTemplates: { request: { profileId: string }; response: SavedDraft[] };
   saveTemplate: { request: { profileId: string; name: string; draft: DraftContent }; response: SavedDraft };
   deleteTemplate: { request: { id: string }; response: { id: string } };
-  listInbox: { request: void; response: InboxItem[] };
-  recentTrace: { request: { limit: number }; response: TraceSummary[] };
+  /** Received items, newest first: a page of them (optionally one session's), before an id when paging back. */
+  listInbox: { request: InboxPageRequest; response: InboxItem[] };
+  /** Counts the stored rows a filter matches (up to now) and fixes that as a snapshot to page in. */
+  traceCount: { request: { filter: TraceFilter; sort: TraceSort }; response: TraceCount };
+  /** Rows at positions offset… of a counted snapshot, in its order. */
+  tracePage: { request: { filter: TraceFilter; sort: TraceSort; snapshotId: number; offset: number; limit: number }; response: TraceSummary[] };
+  /** Stored rows after an id that match (what a client missed of its live tail), oldest first. */
+  traceAfter: { request: { filter: TraceFilter; afterId: number; limit: number }; response: TraceSummary[] };
+  /** Where a row sits in a counted snapshot (null: it does not match, or came after the snapshot). */
+  tracePosition: { request: { filter: TraceFilter; sort: TraceSort; snapshotId: number; id: number }; response: { position: number | null } };
+  /** Every session the stored trace knows, with its profile's name (earlier runs' too). */
+  traceSessions: { request: void; response: TraceSessionInfo[] };
+  /** A session's live statistics now; changes arrive as traceStats events. */
+  traceStats: { request: { sessionId: string }; response: SessionTraceStats };
   traceDetail: { request: { id: number }; response: TraceDetail };
   /** Where an outbind profile with this host and listen address would listen, and whom it would accept. */
   outbindPlan: { request: { host: string; listenAddress: string }; response: OutbindPlan };
   /** The database's write health now; changes arrive as `storeHealth` events. */
   storeHealth: { request: void; response: StoreHealth };
+}
+
+/** The trace's order: capture order (oldest first), or slowest round trip first. */
+export const traceSorts = ['time', 'rtt'] as const;
+export type TraceSort = (typeof traceSorts)[number];
+
+export interface TraceCount {
+  total: number;
+  /** The newest id the count covers; rows after it reach the view live. */
+  snapshotId: number;
+}
+
+export interface TraceSessionInfo {
+  sessionId: string;
+  profileName: string;
+  startedAt: number;
+}
+
+export interface MessagePageRequest {
+  sessionId?: string;
+  /** Messages submitted before this one (its time and id), for paging back. */
+  before?: { submittedAt: number; id: string };
+  limit: number;
+}
+
+export interface InboxPageRequest {
+  sessionId?: string;
+  beforeId?: number;
+  limit: number;
 }
 
 /** What a compose draft holds, without the session it was sent on. */
@@ -418,26 +524,72 @@ export const consoleMethodNames = [
   'saveTemplate',
   'deleteTemplate',
   'listInbox',
-  'recentTrace',
+  'traceCount',
+  'tracePage',
+  'traceAfter',
+  'tracePosition',
+  'traceSessions',
+  'traceStats',
   'traceDetail',
   'outbindPlan',
   'storeHealth',
 ] as const satisfies readonly ConsoleMethodName[];
 
+/**
+ * Everything that streams reaches a client coalesced: at most one frame per ≈50 ms tick, each carrying the events
+ * gathered since the last (one key per kind), and the next frame waits for the client to acknowledge (backpressure).
+ * A client that falls behind is not queued for without bound: what it missed is said (skipped / overflowed) and
+ * it pages that in from the store.
+ */
 export interface ConsoleEvents {
-  session: SessionView;
+  /** Sessions that changed (latest view of each). */
+  sessions: SessionView[];
   /** The whole profile list, after any change. */
   profiles: ProfileView[];
-  /** Trace summaries arrive in batches bounded by time and size, never one event per PDU. */
-  trace: TraceSummary[];
-  message: MessageView;
-  inbox: InboxItem;
+  trace: TraceEventBatch;
+  /** Sessions whose statistics changed (latest of each). */
+  traceStats: SessionTraceStats[];
+  /** The store dropped its oldest rows (retention): views over it re-count. */
+  tracePruned: { lowestId: number };
+  messages: ListBatch<MessageView>;
+  inbox: ListBatch<InboxItem>;
   storeHealth: StoreHealth;
+}
+
+export interface TraceEventBatch {
+  /** New rows, oldest first. */
+  rows: TraceSummary[];
+  /** Request rows whose pairing changed (their response came, they timed out…). */
+  updates: TracePairUpdate[];
+  /** Rows (and updates) this client was not sent because it was behind: they are in the store. */
+  skipped: number;
+}
+
+export interface ListBatch<T> {
+  /** Items that are new or changed, latest version of each. */
+  items: T[];
+  /** More changed than a frame carries: reload the list from the store. */
+  overflowed: boolean;
+}
+
+/** One frame of events; the client acknowledges its seq once it has handled it. */
+export interface EventFrame {
+  seq: number;
+  events: Partial<ConsoleEvents>;
 }
 
 export type ConsoleEventName = keyof ConsoleEvents;
 
-export const consoleEventNames = ['session', 'profiles', 'trace', 'message', 'inbox', 'storeHealth'] as const satisfies readonly ConsoleEventName[];
+export const consoleEventNames = [
+  'sessions',
+  'profiles',
+  'trace',
+  'traceStats',
+  'tracePruned',
+  'messages',
+  'inbox',
+  'storeHealth',
+] as const satisfies readonly ConsoleEventName[];
 
 // Compile-time proof that the name lists above are complete: a missing name makes one of these `never`.
 type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : never;
@@ -452,10 +604,13 @@ export type ConsoleApi = {
   on<E extends ConsoleEventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): () => void;
 };
 
-/** What a transport must provide; shared/api-client.ts turns it into a ConsoleApi. */
+/**
+ * What a transport must provide; shared/api-client.ts turns it into a ConsoleApi. A frame's listener runs to the
+ * end before the transport acknowledges it: a renderer too busy to handle frames receives no more.
+ */
 export interface ConsoleTransport {
   call(method: ConsoleMethodName, payload: unknown): Promise<unknown>;
-  subscribe(listener: (event: ConsoleEventName, payload: unknown) => void): () => void;
+  subscribe(listener: (frame: EventFrame) => void): () => void;
 }
 
 /** An error as it crosses a transport: a message a person can act on, naming the field where there is one. */
@@ -472,7 +627,5 @@ export const BRIDGE_GLOBAL = 'smppConsole';
 
 /** The browser host's WebSocket path, and the frames it carries (JSON text frames). */
 export const WS_PATH = '/api';
-export type WsClientFrame = { kind: 'call'; id: number; method: ConsoleMethodName; payload: unknown };
-export type WsServerFrame =
-  | { kind: 'result'; id: number; result: CallResult }
-  | { kind: 'event'; event: ConsoleEventName; payload: unknown };
+export type WsClientFrame = { kind: 'call'; id: number; method: ConsoleMethodName; payload: unknown } | { kind: 'ack'; seq: number };
+export type WsServerFrame = { kind: 'result'; id: number; result: CallResult } | ({ kind: 'events' } & EventFrame);

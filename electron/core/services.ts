@@ -21,8 +21,10 @@ import { InboxRepo } from './store/inbox-repo';
 import { MessagesRepo } from './store/messages-repo';
 import { ProfilesRepo } from './store/profiles-repo';
 import type { SecretStore } from './store/secret-store';
-import { TraceRepo } from './store/trace-repo';
-import { TraceHub } from './trace/trace-hub';
+import { EventPipeline } from './api/event-pipeline';
+import { DATABASE_FILE } from './store/database';
+import { DEFAULT_TRACE_RETENTION, TraceHub } from './trace/trace-hub';
+import { TraceStore } from './trace/store/trace-store-client';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -31,13 +33,23 @@ export interface ServicesOptions {
   simulator: { host: string; port: number; receiptDelayMs?: number; enquireLinkIntervalMs?: number };
   /** The benchmark's comparison only: what full durability (the default, FULL) costs against NORMAL. */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * The built trace store worker (out/main/trace-store-worker.js): the shells and the benchmark pass it, so trace
+   * writes leave the main thread. Without it (tests importing the sources) the store runs on this thread.
+   */
+  traceStoreWorker?: URL;
+  /** Trace records kept (default a million). */
+  traceRetention?: number;
 }
 
 export interface Services {
   handlers: ConsoleHandlers;
   /** A call from either shell: validated, handled, and any unexpected error reported to the log. */
   call(method: unknown, payload: unknown): Promise<CallResult>;
+  /** Core's events, one per happening (tests listen here). */
   events: ConsoleEventBus;
+  /** The same events coalesced per client, with backpressure: what transports attach to. */
+  pipeline: EventPipeline;
   diagnostics: Diagnostics;
   simulatorAddress: { host: string; port: number };
   close(): Promise<void>;
@@ -54,10 +66,26 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const profiles = new ProfilesRepo(db, options.secrets);
   const messages = new MessagesRepo(db);
   const inbox = new InboxRepo(db);
-  const trace = new TraceHub(new TraceRepo(db), { onBatch: (batch) => events.emit('trace', batch), diagnostics, health });
+  const traceRetention = options.traceRetention ?? DEFAULT_TRACE_RETENTION;
+  const { store: traceStore, nextId } = await TraceStore.start({
+    dataDir: options.dataDir, retainRecords: traceRetention, mainDatabaseFile: join(options.dataDir, DATABASE_FILE),
+    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+    ...(options.traceStoreWorker ? { workerUrl: options.traceStoreWorker } : {}),
+    health, diagnostics, onPruned: (lowestId) => events.emit('tracePruned', { lowestId }),
+  }).catch((error: Error) => {
+    db.close();
+    throw new Error(`the trace store cannot start: ${error.message}`, { cause: error });
+  });
+  const trace = new TraceHub({
+    store: traceStore, nextId, diagnostics,
+    onBatch: (batch) => events.emit('trace', batch),
+    onStats: (stats) => events.emit('traceStats', stats),
+  });
   diagnostics.attachTrace((sessionId, text) => trace.note(sessionId, 'error', text));
+  const pipeline = new EventPipeline(events, diagnostics);
   const simulator = new SmscSimulator({ ...options.simulator, onError: (error, where) => diagnostics.report(error, { where: `simulator: ${where}` }) });
-  const simulatorAddress = await simulator.start().catch((error: Error) => {
+  const simulatorAddress = await simulator.start().catch(async (error: Error) => {
+    await traceStore.close();
     db.close();
     throw new Error(`the built-in simulator cannot listen on ${options.simulator.host}:${options.simulator.port}: ${error.message}`);
   });
@@ -97,7 +125,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         drafts.addRecent(content, Date.now());
       }
     },
-    listMessages: () => messages.list(),
+    listMessages: (request) => messages.list(request),
     enquireLink: ({ sessionId }) => operations.enquireLink(sessionId),
     sendRawPdu: ({ sessionId, hex, keepSequenceNumber }) => operations.sendRawPdu(sessionId, hex, keepSequenceNumber),
     querySm: (ref) => operations.querySm(ref),
@@ -114,11 +142,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (!drafts.deleteTemplate(id)) throw new ConsoleInputError(`no template ${id}`, 'id');
       return { id };
     },
-    listInbox: () => inbox.list(),
-    recentTrace: ({ limit }) => trace.recent(limit),
-    traceDetail: ({ id }) => {
-      const detail = trace.detail(id);
-      if (!detail) throw new ConsoleInputError(`no trace record ${id}`, 'id');
+    listInbox: (request) => inbox.list(request),
+    traceCount: ({ filter, sort }) => trace.count(filter, sort),
+    tracePage: ({ filter, sort, snapshotId, offset, limit }) => trace.page(filter, sort, snapshotId, offset, limit),
+    traceAfter: ({ filter, afterId, limit }) => trace.after(filter, afterId, limit),
+    tracePosition: async ({ filter, sort, snapshotId, id }) => ({ position: await trace.position(filter, sort, snapshotId, id) }),
+    traceSessions: () => trace.sessions(),
+    traceStats: ({ sessionId }) => trace.statsOf(sessionId),
+    traceDetail: async ({ id }) => {
+      const detail = await trace.detail(id);
+      if (!detail) throw new ConsoleInputError(`no trace record ${id} (older ones are pruned past the newest ${traceRetention.toLocaleString('en')})`, 'id');
       return detail;
     },
     outbindPlan: ({ host, listenAddress }) =>
@@ -132,12 +165,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     handlers,
     call: (method, payload) => dispatchCall(handlers, diagnostics, method, payload),
     events,
+    pipeline,
     diagnostics,
     simulatorAddress,
     async close() {
       await sessions.closeAll();
       await simulator.stop();
-      trace.close();
+      pipeline.close();
+      await trace.close();
       health.stop();
       db.close();
     },

@@ -2,10 +2,10 @@
 // two IPC channels. Everything else is electron/core, shared with the browser host through createServices.
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
-import { consoleEventNames } from '../../shared/contract';
-import { IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
+import { IPC_ACK, IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
 import { createServices, type Services } from '../core/services';
 import { secureDataFolder } from '../core/store/data-folder';
+import { traceStoreWorkerUrl } from '../core/trace/store/worker-url';
 import { APP_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { SafeStorageSecrets } from './safe-storage-secrets';
 import { isTrustedSender, lockDownApp, lockDownSession, lockDownWindow } from './window-security';
@@ -24,6 +24,7 @@ async function start(): Promise<void> {
     dataDir: userData,
     secrets: new SafeStorageSecrets(userData),
     simulator: { host: '127.0.0.1', port: Number(process.env.SMPP_CONSOLE_SIM_PORT ?? 2775) },
+    traceStoreWorker: traceStoreWorkerUrl(new URL('./trace-store-worker.js', import.meta.url)),
   });
   serveAppScheme(join(import.meta.dirname, '../renderer'), (error, where) => services.diagnostics.report(error, { where }));
   // electron-vite's dev server, when developing; the packaged renderer on the app scheme otherwise.
@@ -52,11 +53,12 @@ async function start(): Promise<void> {
     }
     return services.call(method, payload);
   });
-  for (const name of consoleEventNames) {
-    services.events.on(name, (payload: unknown) => {
-      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, name, payload);
-    });
-  }
+  // Events go out coalesced per tick, and the next frame waits for the renderer's acknowledgement.
+  const events = services.pipeline.attach({ send: (frame) => window.isDestroyed() || window.webContents.send(IPC_EVENT, frame) });
+  ipcMain.on(IPC_ACK, (event, seq: unknown) => {
+    if (isTrustedSender(event, appUrl) && typeof seq === 'number') events.ack(seq);
+  });
+  window.on('closed', () => events.detach());
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit());
   });

@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WS_PATH, consoleEventNames, type WsClientFrame, type WsServerFrame } from '../../shared/contract';
+import { WS_PATH, type WsClientFrame, type WsServerFrame } from '../../shared/contract';
 import type { Services } from '../core/services';
 import { allowedHosts, fromOwnPage, hostAllowed, upgradeFromOwnPage } from './request-guard';
 import { serveStatic } from './static-files';
@@ -56,15 +56,6 @@ export async function startBrowserHost(options: { services: Services; host: stri
     sockets.handleUpgrade(request, socket, head, (ws) => serveClient(ws, options.services));
   });
 
-  const forwarders = consoleEventNames.map((event) => {
-    const forward = (payload: unknown) => {
-      const frame = JSON.stringify({ kind: 'event', event, payload } satisfies WsServerFrame);
-      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
-    };
-    options.services.events.on(event, forward);
-    return () => options.services.events.off(event, forward);
-  });
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -75,7 +66,6 @@ export async function startBrowserHost(options: { services: Services; host: stri
   return {
     url: `http://${options.host}:${port}/?token=${token}`,
     async close() {
-      for (const stop of forwarders) stop();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();
@@ -84,7 +74,15 @@ export async function startBrowserHost(options: { services: Services; host: stri
   };
 }
 
+/** A WebSocket's own buffer past this means the browser is not reading: the pipeline waits (backpressure). */
+const BACKED_UP_BYTES = 1024 * 1024;
+
 function serveClient(ws: WebSocket, services: Services): void {
+  const events = services.pipeline.attach({
+    send: (frame) => ws.send(JSON.stringify({ kind: 'events', ...frame } satisfies WsServerFrame)),
+    writable: () => ws.readyState === ws.OPEN && ws.bufferedAmount < BACKED_UP_BYTES,
+  });
+  ws.on('close', () => events.detach());
   // An oversized or broken frame closes this client's socket (ws does that); it must not reach the process.
   ws.on('error', () => ws.terminate());
   ws.on('message', (data) => {
@@ -92,8 +90,9 @@ function serveClient(ws: WebSocket, services: Services): void {
     try {
       frame = JSON.parse(String(data)) as WsClientFrame;
     } catch {
-      return; // not JSON: nothing to answer to
+      return; // not JSON: nothing to answer to, and nothing of ours failed
     }
+    if (frame?.kind === 'ack' && typeof frame.seq === 'number') return events.ack(frame.seq);
     if (frame?.kind !== 'call' || typeof frame.id !== 'number') return;
     void services.call(frame.method, frame.payload).then((result) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'result', id: frame.id, result } satisfies WsServerFrame));

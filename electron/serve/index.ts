@@ -2,6 +2,7 @@
 // line with the URL (and its per-run token), serves until SIGINT/SIGTERM, then exits 0.
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../core/services';
+import { traceStoreWorkerUrl } from '../core/trace/store/worker-url';
 import { BrowserHostSecretStore } from '../core/store/secret-store';
 import { startBrowserHost } from './browser-host';
 import { parseHostArgs } from './host-args';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     // The browser host keeps passwords for this run only, unless the user asks it to remember one (design.md §5).
     secrets: new BrowserHostSecretStore(args.dataDir),
     simulator: { host: '127.0.0.1', port: args.simPort },
+    traceStoreWorker: traceStoreWorkerUrl(new URL('./trace-store-worker.js', import.meta.url)),
   });
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   const host = await startBrowserHost({ services, host: args.host, port: args.port, rendererDir });

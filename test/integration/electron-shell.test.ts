@@ -5,18 +5,18 @@
 // app scheme serving the renderer with its CSP, a private userData, and a preload exposing only call and subscribe.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
-import type { CallResult, ProfileView } from '../../shared/contract';
+import { IPC_ACK, IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
+import type { CallResult, EventFrame, ProfileView } from '../../shared/contract';
 import { createElectronStandIn, useStandIn, type ElectronStandIn } from '../support/electron-stand-in';
 import { waitFor } from '../support/simulator-fixture';
 
 vi.mock('electron', async () => (await import('../support/electron-stand-in')).activeStandIn().module);
 
-const OUT = resolve(import.meta.dirname, '../../out');
+const OUT = resolvePath(import.meta.dirname, '../../out');
 const built = existsSync(join(OUT, 'main/index.js')) && existsSync(join(OUT, 'preload/index.cjs'));
 if (!built) throw new Error(`the built shell is missing under ${OUT}: run \`npm run build\` first (npm test does)`);
 
@@ -67,11 +67,35 @@ describe('the Electron main process', () => {
     expect(await call(frame(APP_URL), 'connect', { profileId: 7 })).toMatchObject({ ok: false, error: { field: 'profileId' } });
   });
 
-  it('forwards the core’s events to the window on one channel', async () => {
-    const profiles = (await call(frame(APP_URL), 'listProfiles')) as { ok: true; value: ProfileView[] };
-    await call(frame(APP_URL), 'duplicateProfile', { id: profiles.value[0]!.id });
+  it('sends the core’s events as coalesced frames, and the next only once the renderer acknowledged', async () => {
     const sent = stand.windows[0]!.webContents.sent;
-    expect(sent.some(([channel, name]) => channel === IPC_EVENT && name === 'profiles')).toBe(true);
+    const frames = () => sent.filter(([channel]) => channel === IPC_EVENT).map(([, f]) => f as EventFrame);
+    const ack = stand.ipcListeners.get(IPC_ACK)!;
+    // whatever was sent at start-up is acknowledged first, as the renderer would
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    if (frames().length > 0) ack(frame(APP_URL) as never, frames().at(-1)!.seq as never);
+    const profiles = (await call(frame(APP_URL), 'listProfiles')) as { ok: true; value: ProfileView[] };
+    const before = frames().length;
+    await call(frame(APP_URL), 'duplicateProfile', { id: profiles.value[0]!.id });
+    const first = await waitFor(() => frames()[before]);
+    expect(first.events.profiles?.map((p) => p.name)).toEqual(['Local simulator', 'Local simulator (copy)']);
+    // a second change goes out as the second unacknowledged frame; after that the pipeline waits (window of 2)
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
+    await call(frame(APP_URL), 'duplicateProfile', { id: profiles.value[0]!.id });
+    await waitFor(() => frames()[before + 1]);
+    for (let i = 0; i < 3; i += 1) {
+      await call(frame(APP_URL), 'duplicateProfile', { id: profiles.value[0]!.id });
+      await pause();
+    }
+    const waiting = frames().length;
+    expect(waiting - before).toBe(2);
+    // an acknowledgement from a foreign frame does not count; the app's own does
+    ack({ senderFrame: { url: 'https://evil.example/', parent: null } } as never, frames().at(-1)!.seq as never);
+    await pause();
+    expect(frames().length).toBe(waiting);
+    ack(frame(APP_URL) as never, frames().at(-1)!.seq as never);
+    const latest = await waitFor(() => frames()[waiting]);
+    expect(latest.events.profiles).toHaveLength(6); // the changes that waited, coalesced into the latest list
   });
 
   it('blocks navigation and redirects away from the app, and every window.open', () => {
@@ -146,8 +170,11 @@ describe('the preload', () => {
     const heard: unknown[][] = [];
     const unsubscribe = bridge.subscribe!((...args: unknown[]) => heard.push(args)) as () => void;
     const ipcEvent = { sender: 'the IpcRendererEvent, with its sender' };
-    for (const listener of stand.rendererListeners.get(IPC_EVENT)!) listener(ipcEvent, 'session', { id: 's' });
-    expect(heard).toEqual([['session', { id: 's' }]]);
+    const sample: EventFrame = { seq: 7, events: { storeHealth: { state: 'ok', since: null, lastError: null, unsavedTraceRecords: 0, droppedTraceRecords: 0, deferredDeliveries: 0 } } };
+    for (const listener of stand.rendererListeners.get(IPC_EVENT)!) listener(ipcEvent, sample);
+    expect(heard).toEqual([[sample]]);
+    // acknowledged after the page's listener ran
+    expect(stand.sentToMain).toEqual([[IPC_ACK, 7]]);
     unsubscribe();
     expect(stand.rendererListeners.get(IPC_EVENT)!.size).toBe(0);
   });

@@ -10,14 +10,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { commands } from 'smpp/lib/defs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDiagnostics } from '../../electron/core/diagnostics/console-diagnostics';
 import { Connection, type WireRecord } from '../../electron/core/smpp/connection';
 import { decodePdu } from '../../electron/core/smpp/pdu-codec';
 import { SmppPeer } from '../../electron/core/smpp/smpp-peer';
-import { openDatabase, type Database } from '../../electron/core/store/database';
-import { TraceRepo } from '../../electron/core/store/trace-repo';
-import { TraceHub } from '../../electron/core/trace/trace-hub';
 import { Fuzz, mutatedPdu, seededRandom, validPdu } from '../support/pdu-corpus';
+import { startTraceHub } from '../support/trace-fixture';
 
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -28,20 +25,17 @@ const gc = runInNewContext('gc') as () => void;
 const heapMb = () => (gc(), process.memoryUsage().heapUsed / 2 ** 20);
 
 let dir: string;
-let db: Database;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'smpp-console-fuzz-'));
-  db = openDatabase(dir, { synchronous: 'NORMAL' });
 });
 afterAll(() => {
-  db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('fuzz', () => {
-  it('the decoder and the trace on top of it never throw on a framed PDU, whatever its bytes', () => {
+  it('the decoder and the trace on top of it never throw on a framed PDU, whatever its bytes', async () => {
     const fuzz = new Fuzz(seededRandom(SEED));
-    const hub = new TraceHub(new TraceRepo(db), { onBatch: () => undefined, ringSize: 2000, ...consoleDiagnostics(null) });
+    const { hub, close } = await startTraceHub(dir, { ringSize: 2000 });
     const deadline = Date.now() + (SECONDS * 1000) / 2;
     let cases = 0;
     let withProblems = 0;
@@ -57,14 +51,14 @@ describe('fuzz', () => {
         }
         if (decoded.problems.length > 0) withProblems += 1;
         const summary = hub.record('fuzz', { direction: 'in', bytes, pdu: decoded.pdu, problem: decoded.problems.join('; ') || null });
-        const detail = hub.detail(summary.id)!;
+        const detail = (await hub.detail(summary.id))!;
         // the exact bytes come back, but for a password (masked with '*', same length)
         const masked = decoded.pdu.fields.password !== undefined;
         expect(detail.hex.length).toBe(bytes.length * 2);
         expect(masked || detail.hex === bytes.toString('hex')).toBe(true);
       }
     }
-    hub.close();
+    await close();
     console.log(`fuzz: decoder ${cases.toLocaleString('en')} PDUs, ${withProblems.toLocaleString('en')} with named problems`);
     expect(cases).toBeGreaterThan(1000);
     expect(withProblems).toBeGreaterThan(0);

@@ -20,13 +20,13 @@ async function sendLong(text: string, split: SplitMethod) {
   const { services, session, trace } = await boundConsole();
   const expected = split === 'payload' ? 1 : planMessage(text, { split }).parts;
   const sent = await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text, split });
-  const done = await waitFor(async () => (await services.handlers.listMessages()).find((m: MessageView) => m.id === sent.id && m.state === 'DELIVRD'));
+  const done = await waitFor(async () => (await services.handlers.listMessages({ limit: 500 })).find((m: MessageView) => m.id === sent.id && m.state === 'DELIVRD'));
   const submitRows = () => trace.filter((t) => t.direction === 'out' && t.commandName === 'submit_sm');
   await waitFor(() => submitRows().length === expected);
   const submits = submitRows();
   const details = await Promise.all(submits.map((t) => services.handlers.traceDetail({ id: t.id })));
   const field = (index: number, name: string) => details[index]!.fields.find((f) => f.name === name)?.value ?? '';
-  const receipts = (await services.handlers.listInbox()).filter((i) => i.matchedMessage?.id === sent.id);
+  const receipts = (await services.handlers.listInbox({ limit: 500 })).filter((i) => i.matchedMessage?.id === sent.id);
   return { expected, sent, done, submits, details, field, receipts };
 }
 

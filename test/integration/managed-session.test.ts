@@ -22,7 +22,7 @@ describe('reconnect', () => {
     let simulator: SmscSimulator = await startSimulator();
     const port = simulator.address.port;
     cleanups.push(() => simulator.stop());
-    const { session, notes } = track(managedSession(port, { reconnect: { enabled: true, minBackoffMs: 100, maxBackoffMs: 400 } }));
+    const { session, notes } = track(await managedSession(port, { reconnect: { enabled: true, minBackoffMs: 100, maxBackoffMs: 400 } }));
     await session.open();
     expect(session.state).toBe('bound');
 
@@ -42,13 +42,13 @@ describe('reconnect', () => {
     let binds = 0;
     const smsc: RawSmsc = await startRawSmsc((pdu, ctx) => ctx.reply(pdu, {}, binds++ === 0 ? 0x05 : 0), { autoBind: false });
     cleanups.push(() => smsc.stop());
-    const first = track(managedSession(smsc.port, { reconnect: { enabled: true, minBackoffMs: 100, maxBackoffMs: 200 } }));
+    const first = track(await managedSession(smsc.port, { reconnect: { enabled: true, minBackoffMs: 100, maxBackoffMs: 200 } }));
     await expect(first.session.open()).rejects.toThrow('bind refused: ESME_RALYBND');
     await waitFor(() => first.session.state === 'bound', 5000);
 
     const refusing: RawSmsc = await startRawSmsc((pdu, ctx) => ctx.reply(pdu, {}, 0x0e), { autoBind: false });
     cleanups.push(() => refusing.stop());
-    const second = track(managedSession(refusing.port, { reconnect: { enabled: true, minBackoffMs: 100, maxBackoffMs: 200 } }));
+    const second = track(await managedSession(refusing.port, { reconnect: { enabled: true, minBackoffMs: 100, maxBackoffMs: 200 } }));
     await expect(second.session.open()).rejects.toThrow('bind refused: ESME_RINVPASWD');
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(second.session.state).toBe('closed');
@@ -59,7 +59,7 @@ describe('reconnect', () => {
   it('a user disconnect is final', async () => {
     const simulator = await startSimulator();
     cleanups.push(() => simulator.stop());
-    const { session } = track(managedSession(simulator.address.port, { reconnect: { enabled: true, minBackoffMs: 100, maxBackoffMs: 100 } }));
+    const { session } = track(await managedSession(simulator.address.port, { reconnect: { enabled: true, minBackoffMs: 100, maxBackoffMs: 100 } }));
     await session.open();
     await session.close();
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -74,7 +74,7 @@ describe('flow control', () => {
     const smsc = await startRawSmsc((pdu, ctx) => ctx.reply(pdu, { message_id: 'M1' }, statuses.shift() ?? 0));
     cleanups.push(() => smsc.stop());
     const { session, notes } = track(
-      managedSession(smsc.port, { throttleRetries: 3, reconnect: { enabled: false, minBackoffMs: 100, maxBackoffMs: 200 } }),
+      await managedSession(smsc.port, { throttleRetries: 3, reconnect: { enabled: false, minBackoffMs: 100, maxBackoffMs: 200 } }),
     );
     await session.open();
     const response = await session.submit(SUBMIT);
@@ -89,7 +89,7 @@ describe('flow control', () => {
   it('gives up after the profile’s retries with the throttling status', async () => {
     const smsc = await startRawSmsc((pdu, ctx) => ctx.reply(pdu, {}, 0x58));
     cleanups.push(() => smsc.stop());
-    const { session } = track(managedSession(smsc.port, { throttleRetries: 1, reconnect: { enabled: false, minBackoffMs: 100, maxBackoffMs: 100 } }));
+    const { session } = track(await managedSession(smsc.port, { throttleRetries: 1, reconnect: { enabled: false, minBackoffMs: 100, maxBackoffMs: 100 } }));
     await session.open();
     expect((await session.submit(SUBMIT)).commandStatus).toBe(0x58);
     expect(session.counters).toMatchObject({ throttled: 1, submitsFailed: 1 });
@@ -104,7 +104,7 @@ describe('flow control', () => {
       else reply();
     });
     cleanups.push(() => smsc.stop());
-    const { session } = track(managedSession(smsc.port, { windowSize: 2 }));
+    const { session } = track(await managedSession(smsc.port, { windowSize: 2 }));
     await session.open();
     const submits = Array.from({ length: 5 }, () => session.submit(SUBMIT));
     await waitFor(() => held.length === 2);
@@ -119,7 +119,7 @@ describe('flow control', () => {
   it('a request that times out fails, and the trace shows the timeout against its sequence number', async () => {
     const smsc = await startRawSmsc(() => undefined);
     cleanups.push(() => smsc.stop());
-    const { session, trace } = track(managedSession(smsc.port, { responseTimeoutMs: 150 }));
+    const { session, trace } = track(await managedSession(smsc.port, { responseTimeoutMs: 150 }));
     await session.open();
     await expect(session.submit(SUBMIT)).rejects.toThrow('no submit_sm_resp within 150 ms');
     const row = trace().find((t) => t.direction === 'event' && t.commandName === 'timeout');
@@ -130,7 +130,7 @@ describe('flow control', () => {
   it('the max submit rate spaces submits', async () => {
     const smsc = await startRawSmsc((pdu, ctx) => ctx.reply(pdu, { message_id: 'R' }));
     cleanups.push(() => smsc.stop());
-    const { session } = track(managedSession(smsc.port, { maxSubmitRate: 20 }));
+    const { session } = track(await managedSession(smsc.port, { maxSubmitRate: 20 }));
     await session.open();
     const started = performance.now();
     await Promise.all(Array.from({ length: 5 }, () => session.submit(SUBMIT)));

@@ -42,7 +42,7 @@ describe('concatenated MO', () => {
     socket.write(udhPart(1, 'One, ', 13));
     socket.write(udhPart(2, 'two, ', 14));
     await waitFor(() => inbox.at(-1)?.parts.received === 3);
-    const items = await services.handlers.listInbox();
+    const items = await services.handlers.listInbox({ limit: 500 });
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ text: 'One, two, three.', sourceAddr: '447700900999', parts: { total: 3, received: 3 } });
   });
@@ -53,6 +53,6 @@ describe('concatenated MO', () => {
     const { services, inbox } = await boundTo(smsc);
     smsc.sockets[0]!.write(Buffer.concat([sarPart(2, 'world', 21), sarPart(1, 'Hello ', 22)]));
     await waitFor(() => inbox.at(-1)?.parts.received === 2);
-    expect((await services.handlers.listInbox()).map((i) => i.text)).toEqual(['Hello world']);
+    expect((await services.handlers.listInbox({ limit: 500 })).map((i) => i.text)).toEqual(['Hello world']);
   });
 });

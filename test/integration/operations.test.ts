@@ -39,10 +39,10 @@ describe('operations', () => {
     expect(await services.handlers.cancelSm({ ...ref(held.messageId!), destinationAddr: '447700900123' })).toMatchObject({ statusName: 'ESME_ROK' });
     expect((await services.handlers.querySm(ref(held.messageId!))).messageState?.name).toBe('DELETED');
     // the replaced message's receipt quotes the replacement; the cancelled one never gets a receipt
-    const receipt = await waitFor(async () => (await services.handlers.listInbox()).find((i) => i.matchedMessage?.id === replaced.id));
+    const receipt = await waitFor(async () => (await services.handlers.listInbox({ limit: 500 })).find((i) => i.matchedMessage?.id === replaced.id));
     expect(receipt.text).toContain('text:replaced text');
     expect(await services.handlers.cancelSm({ ...ref(replaced.messageId!), destinationAddr: '447700900123' })).toMatchObject({ statusName: 'ESME_RCANCELFAIL' });
-    expect((await services.handlers.listInbox()).some((i) => i.matchedMessage?.id === held.id)).toBe(false);
+    expect((await services.handlers.listInbox({ limit: 500 })).some((i) => i.matchedMessage?.id === held.id)).toBe(false);
   });
 
   it('replace_sm refuses text GSM 03.38 cannot carry, naming it', async () => {
@@ -80,7 +80,7 @@ describe('data_sm, recent drafts and templates', () => {
     const row = await waitFor(() => trace.find((t) => t.commandName === 'data_sm'));
     const detail = await services.handlers.traceDetail({ id: row.id });
     expect(detail.fields.find((f) => f.name === 'message_payload')?.value).toContain('"data sm ok"');
-    await waitFor(async () => (await services.handlers.listInbox()).find((i) => i.receipt?.messageId === result.messageId));
+    await waitFor(async () => (await services.handlers.listInbox({ limit: 500 })).find((i) => i.receipt?.messageId === result.messageId));
   });
 
   it('keeps the newest sent drafts, once each, and templates per profile by name', async () => {

@@ -34,7 +34,7 @@ describe('receipt matching', () => {
     const first = await send(session.id, 'first');
     const second = await send(session.id, 'second');
     await waitFor(() => inbox.find((i) => i.receipt?.messageId === '10' && i.matchedMessage));
-    const messages = await services.handlers.listMessages();
+    const messages = await services.handlers.listMessages({ limit: 500 });
     expect(messages.find((m) => m.id === second.id)?.state).toBe('DELIVRD');
     expect(messages.find((m) => m.id === first.id)?.state).toBe('accepted');
     expect(inbox.at(-1)?.matchedMessage?.id).toBe(second.id);
@@ -70,6 +70,6 @@ describe('receipt matching', () => {
     const session = await services.handlers.connect({ profileId: (await profile('transceiver')).id });
     const sent = await send(session.id, 'x');
     await waitFor(() => inbox.length === 2);
-    expect((await services.handlers.listMessages()).find((m) => m.id === sent.id)?.state).toBe('DELIVRD');
+    expect((await services.handlers.listMessages({ limit: 500 })).find((m) => m.id === sent.id)?.state).toBe('DELIVRD');
   });
 });

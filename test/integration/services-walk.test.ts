@@ -4,14 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboxItem, TraceSummary } from '../../shared/contract';
-import { consoleDiagnostics } from '../../electron/core/diagnostics/console-diagnostics';
 import { createServices, type Services } from '../../electron/core/services';
 import { encodePdu } from '../../electron/core/smpp/pdu-codec';
-import { openDatabase } from '../../electron/core/store/database';
 import { MemorySecretStore } from '../../electron/core/store/secret-store';
-import { TraceRepo } from '../../electron/core/store/trace-repo';
-import { TraceHub } from '../../electron/core/trace/trace-hub';
 import { waitFor } from '../support/simulator-fixture';
+import { startTraceHub, storedTrace } from '../support/trace-fixture';
 
 const open: Services[] = [];
 const dirs: string[] = [];
@@ -39,7 +36,7 @@ describe('one message through the services', () => {
     const s = await services(dataDir, secrets);
     const traceBatches: TraceSummary[][] = [];
     const inbox: InboxItem[] = [];
-    s.events.on('trace', (batch) => traceBatches.push(batch));
+    s.events.on('trace', (batch) => traceBatches.push(batch.rows));
     s.events.on('inbox', (item) => inbox.push(item));
 
     const [profile] = await s.handlers.listProfiles();
@@ -55,7 +52,7 @@ describe('one message through the services', () => {
       kind: 'receipt', receipt: { messageId: sent.messageId, stat: 'DELIVRD' },
       matchedMessage: { id: sent.id, destinationAddr: '447700900123', text: 'Hello €' },
     });
-    await waitFor(async () => (await s.handlers.listMessages())[0]?.state === 'DELIVRD');
+    await waitFor(async () => (await s.handlers.listMessages({ limit: 500 }))[0]?.state === 'DELIVRD');
 
     // trace arrives in batches, not one event per PDU, and details carry the exact bytes
     await waitFor(() => traceBatches.flat().some((t) => t.commandName === 'deliver_sm_resp'));
@@ -78,9 +75,9 @@ describe('one message through the services', () => {
 
     const again = await services(dataDir);
     expect(await again.handlers.listProfiles()).toHaveLength(1);
-    expect((await again.handlers.listInbox())[0]).toMatchObject({ receipt: { stat: 'DELIVRD' }, matchedMessage: { id: sent.id } });
-    expect((await again.handlers.listMessages())[0]).toMatchObject({ id: sent.id, state: 'DELIVRD' });
-    const stored = await again.handlers.recentTrace({ limit: 100 });
+    expect((await again.handlers.listInbox({ limit: 500 }))[0]).toMatchObject({ receipt: { stat: 'DELIVRD' }, matchedMessage: { id: sent.id } });
+    expect((await again.handlers.listMessages({ limit: 500 }))[0]).toMatchObject({ id: sent.id, state: 'DELIVRD' });
+    const stored = await storedTrace(again);
     expect(stored.map((t) => t.commandName)).toContain('deliver_sm');
   });
 
@@ -109,16 +106,17 @@ describe('one message through the services', () => {
 
 describe('trace retention', () => {
   it('keeps the newest N records in the database, pruning in steps, and details of pruned ones say so', async () => {
-    const db = openDatabase(tempDir());
-    const repo = new TraceRepo(db);
-    const hub = new TraceHub(repo, { onBatch: () => undefined, retainRecords: 100, ringSize: 10, ...consoleDiagnostics(null) });
+    const pruned: number[] = [];
+    const { hub, store, close } = await startTraceHub(tempDir(), { retainRecords: 100, ringSize: 10, onPruned: (low) => pruned.push(low) });
     const bytes = encodePdu({ command: 'enquire_link', sequenceNumber: 1 });
     const ids = Array.from({ length: 250 }, () => hub.record('s', { direction: 'out', bytes, pdu: null, problem: null }).id);
-    hub.flush();
-    expect(repo.count()).toBeLessThanOrEqual(110);
-    expect(repo.count()).toBeGreaterThanOrEqual(100);
-    expect(hub.detail(ids.at(-1)!)?.id).toBe(ids.at(-1));
-    expect(hub.detail(ids[0]!)).toBeNull();
-    db.close();
+    const { total } = await hub.count({}, 'time');
+    expect(total).toBeLessThanOrEqual(110);
+    expect(total).toBeGreaterThanOrEqual(100);
+    expect(pruned.length).toBeGreaterThan(0);
+    expect((await hub.detail(ids.at(-1)!))?.id).toBe(ids.at(-1));
+    expect(await hub.detail(ids[0]!)).toBeNull();
+    expect(await store.request({ op: 'get', id: ids[0]! })).toBeNull();
+    await close();
   });
 });

@@ -9,9 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreHealth, TraceSummary } from '../../shared/contract';
 import type { Pdu } from '../../electron/core/smpp/pdu-codec';
 import { DATABASE_FILE } from '../../electron/core/store/database';
+import { TRACE_DATABASE_FILE } from '../../electron/core/trace/store/trace-db';
 import { consoleAgainstSmsc } from '../support/console-fixture';
 import { startRawSmsc, type RawSmsc, type RawSmscContext } from '../support/raw-smsc';
 import { waitFor } from '../support/simulator-fixture';
+import { storedTrace } from '../support/trace-fixture';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -33,7 +35,7 @@ describe('a database that stops taking writes', () => {
     const health: StoreHealth[] = [];
     const trace: TraceSummary[] = [];
     services.events.on('storeHealth', (h) => health.push(h));
-    services.events.on('trace', (batch) => trace.push(...batch));
+    services.events.on('trace', (batch) => trace.push(...batch.rows));
     const rx = await profile('receiver');
     const session = await services.handlers.connect({ profileId: rx.id });
     const deliver = (sequenceNumber: number, text: string) =>
@@ -42,8 +44,9 @@ describe('a database that stops taking writes', () => {
     smsc.sockets[0]!.write(Buffer.from('00000010000000150000000000000063', 'hex'));
     await waitFor(() => smscSide && answers.some((a) => a.command === 'enquire_link_resp'));
 
-    const locker = new DatabaseSync(join(dataDir, DATABASE_FILE));
-    locker.exec('BEGIN EXCLUSIVE');
+    // Both files refuse writes, as on a full disk: the main database and the trace store's own.
+    const lockers = [DATABASE_FILE, TRACE_DATABASE_FILE].map((file) => new DatabaseSync(join(dataDir, file)));
+    for (const locker of lockers) locker.exec('BEGIN EXCLUSIVE');
     deliver(201, 'during the outage');
     smscSide!.send({ command: 'enquire_link', sequenceNumber: 202 });
     const deferred = await waitFor(() => answers.find((a) => a.sequenceNumber === 201));
@@ -64,13 +67,15 @@ describe('a database that stops taking writes', () => {
 
     // the store comes back: held trace records are written, the SMSC's re-sent deliver_sm is committed and acknowledged
     const outageIds = trace.filter((t) => t.direction !== 'event').map((t) => t.id);
-    locker.exec('COMMIT');
-    locker.close();
+    for (const locker of lockers) {
+      locker.exec('COMMIT');
+      locker.close();
+    }
     deliver(203, 'during the outage');
     expect(await waitFor(() => answers.find((a) => a.sequenceNumber === 203))).toMatchObject({ commandStatus: 0 });
     await waitFor(() => health.at(-1)!.state === 'ok' && health.at(-1)!.unsavedTraceRecords === 0, 8000);
     expect(inbox.map((i) => i.text)).toEqual(['during the outage']);
-    const stored = new Set((await services.handlers.recentTrace({ limit: 1000 })).map((t) => t.id));
+    const stored = new Set((await storedTrace(services)).map((t) => t.id));
     for (const id of outageIds) expect(stored.has(id)).toBe(true);
   });
 });

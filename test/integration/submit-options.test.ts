@@ -67,7 +67,7 @@ describe('several recipients', () => {
     const { services, session } = await bound();
     await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900001, 447700900002;447700900003', text: 'to all' });
     const messages = await waitFor(async () => {
-      const list = await services.handlers.listMessages();
+      const list = await services.handlers.listMessages({ limit: 500 });
       return list.length === 3 && list.every((m) => m.state === 'DELIVRD') ? list : null;
     });
     expect(messages.map((m) => m.destinationAddr).sort()).toEqual(['447700900001', '447700900002', '447700900003']);
@@ -93,11 +93,11 @@ describe('submit_multi', () => {
     const session = await services.handlers.connect({ profileId: profile!.id });
     await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900001 447700900002 447700900003', text: 'multi' });
     const messages = await waitFor(async () => {
-      const list = await services.handlers.listMessages();
+      const list = await services.handlers.listMessages({ limit: 500 });
       return list.length === 3 && list.every((m) => m.state === 'DELIVRD') ? list : null;
     });
     expect(new Set(messages.map((m) => m.messageId)).size).toBe(1);
-    const inbox = await services.handlers.listInbox();
+    const inbox = await services.handlers.listInbox({ limit: 500 });
     expect(inbox.map((i) => [i.sourceAddr, messages.find((m) => m.id === i.matchedMessage?.id)?.destinationAddr]).sort()).toEqual([
       ['447700900001', '447700900001'], ['447700900002', '447700900002'], ['447700900003', '447700900003'],
     ]);

@@ -32,7 +32,7 @@ export async function consoleBoundToSimulator(cleanups: Array<() => Promise<void
   });
   cleanups.push(async () => (await services.close(), rmSync(dir, { recursive: true, force: true })));
   const trace: TraceSummary[] = [];
-  services.events.on('trace', (batch) => trace.push(...batch));
+  services.events.on('trace', (batch) => trace.push(...batch.rows));
   const [profile] = await services.handlers.listProfiles();
   const session = await services.handlers.connect({ profileId: profile!.id });
   const send = (text: string) => services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text });

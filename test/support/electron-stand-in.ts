@@ -33,8 +33,12 @@ export class StandInSession {
 
 export interface ElectronStandIn {
   module: Record<string, unknown>;
-  windows: Array<{ options: { webPreferences: Record<string, unknown> }; webContents: StandInWebContents; loadedUrl: string | null }>;
+  windows: Array<{ options: { webPreferences: Record<string, unknown> }; webContents: StandInWebContents; loadedUrl: string | null; emit(event: string): boolean }>;
   ipcHandlers: Map<string, Handler>;
+  /** ipcMain.on listeners (fire-and-forget messages from the renderer: the event acknowledgements). */
+  ipcListeners: Map<string, Handler>;
+  /** What the preload sent with ipcRenderer.send. */
+  sentToMain: Array<[string, ...unknown[]]>;
   appEvents: EventEmitter;
   privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean> }>;
   schemeHandlers: Map<string, (request: Request) => Promise<Response>>;
@@ -66,6 +70,8 @@ export function createElectronStandIn(paths: Record<string, string>): ElectronSt
     module: {},
     windows: [],
     ipcHandlers: new Map(),
+    ipcListeners: new Map(),
+    sentToMain: [],
     appEvents: new EventEmitter(),
     privilegedSchemes: [],
     schemeHandlers: new Map(),
@@ -77,10 +83,11 @@ export function createElectronStandIn(paths: Record<string, string>): ElectronSt
     answer: () => ({ ok: true, value: null }),
     quitCalled: false,
   };
-  class BrowserWindow {
+  class BrowserWindow extends EventEmitter {
     readonly webContents = new StandInWebContents(session);
     loadedUrl: string | null = null;
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      super();
       stand.windows.push(this);
       stand.appEvents.emit('web-contents-created', {}, this.webContents);
     }
@@ -105,7 +112,10 @@ export function createElectronStandIn(paths: Record<string, string>): ElectronSt
   stand.module = {
     app,
     BrowserWindow,
-    ipcMain: { handle: (channel: string, handler: Handler) => stand.ipcHandlers.set(channel, handler) },
+    ipcMain: {
+      handle: (channel: string, handler: Handler) => stand.ipcHandlers.set(channel, handler),
+      on: (channel: string, listener: Handler) => stand.ipcListeners.set(channel, listener),
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: ElectronStandIn['privilegedSchemes']) => stand.privilegedSchemes.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => stand.schemeHandlers.set(scheme, handler),
@@ -123,6 +133,7 @@ export function createElectronStandIn(paths: Record<string, string>): ElectronSt
         stand.rendererListeners.set(channel, set.add(listener));
       },
       off: (channel: string, listener: (...args: unknown[]) => void) => void stand.rendererListeners.get(channel)?.delete(listener),
+      send: (channel: string, ...args: unknown[]) => void stand.sentToMain.push([channel, ...args]),
     },
   };
   return stand;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReceiptText } from '../../electron/core/messages/receipt-parser';
-import { messageIdCandidates, normaliseMessageId } from '../../electron/core/messages/message-id';
+import { messageIdCandidates, normaliseMessageId } from '../../shared/message-id';
 
 describe('receipt text (SMPP v3.4 Appendix B and variants seen in the wild)', () => {
   it('reads the standard text', () => {

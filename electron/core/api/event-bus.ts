@@ -1,7 +1,21 @@
-// The main side's typed event source for the contract's events; both shells forward it to their renderer.
+// The main side's typed event source: what core components announce, one event per happening (a message
+// changed, a trace batch was captured). Nothing here reaches a client directly: the EventPipeline coalesces it per
+// client and tick, with backpressure, into the contract's ConsoleEvents frames.
 import { EventEmitter } from 'node:events';
-import type { ConsoleEvents } from '../../../shared/contract';
+import type { InboxItem, MessageView, ProfileView, SessionTraceStats, SessionView, StoreHealth } from '../../../shared/contract';
+import type { TraceBatch } from '../trace/trace-hub';
 
-type EventArgs = { [E in keyof ConsoleEvents]: [ConsoleEvents[E]] };
+export interface CoreEvents {
+  session: SessionView;
+  profiles: ProfileView[];
+  trace: TraceBatch;
+  traceStats: SessionTraceStats;
+  tracePruned: { lowestId: number };
+  message: MessageView;
+  inbox: InboxItem;
+  storeHealth: StoreHealth;
+}
+
+type EventArgs = { [E in keyof CoreEvents]: [CoreEvents[E]] };
 
 export class ConsoleEventBus extends EventEmitter<EventArgs> {}

@@ -5,13 +5,16 @@
 // schema produces and what the contract declares are the same shape both ways, key for key: a schema that drops,
 // renames or retypes a field does not compile.
 import { z } from 'zod';
-import { nationalLanguages, splitMethods, textEncodingChoices, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
+import { nationalLanguages, splitMethods, textEncodingChoices, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
 import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
 import { choiceOf } from './choice';
 import { listenAddress, profileDraftSchema } from './profile-schema';
+import { traceFilterSchema } from './trace-filter-schema';
 import { submitOptionsSchema } from './submit-options-schema';
 
 const none = z.null().or(z.undefined());
+/** A page of a list or of the trace: enough for a screen or two, never the whole store at once. */
+const pageLimit = z.number().int().min(1, 'limit: 1 at least').max(5_000, 'limit: at most 5,000 per page');
 const id = (field: string) => z.string({ error: `${field} is required` }).min(1, `${field} is required`).max(200, `${field}: at most 200 characters`);
 
 /** C-Octet String address fields: 21 octets with the NUL, so at most 20 characters, printable ASCII. */
@@ -74,7 +77,13 @@ const schemas = {
   submit: z
     .object({ sessionId: id('sessionId'), ...draftContentShape })
     .strict(),
-  listMessages: none,
+  listMessages: z
+    .object({
+      sessionId: id('sessionId').optional(),
+      before: z.object({ submittedAt: z.number().int().min(0), id: id('before.id') }).strict().optional(),
+      limit: pageLimit,
+    })
+    .strict(),
   enquireLink: z.object({ sessionId: id('sessionId') }).strict(),
   sendRawPdu: z
     .object({ sessionId: id('sessionId'), hex: z.string().max(2 * 70_000, 'hex: a PDU of at most 70,000 octets'), keepSequenceNumber: z.boolean() })
@@ -98,8 +107,20 @@ const schemas = {
     })
     .strict(),
   deleteTemplate: z.object({ id: id('id') }).strict(),
-  listInbox: none,
-  recentTrace: z.object({ limit: z.number().int().min(1).max(100_000, 'limit: at most 100,000') }).strict(),
+  listInbox: z.object({ sessionId: id('sessionId').optional(), beforeId: z.number().int().min(1).optional(), limit: pageLimit }).strict(),
+  traceCount: z.object({ filter: traceFilterSchema, sort: choiceOf(traceSorts, 'Sort') }).strict(),
+  tracePage: z
+    .object({
+      filter: traceFilterSchema, sort: choiceOf(traceSorts, 'Sort'), snapshotId: z.number().int().min(0),
+      offset: z.number().int().min(0, 'offset: 0 at least'), limit: pageLimit,
+    })
+    .strict(),
+  traceAfter: z.object({ filter: traceFilterSchema, afterId: z.number().int().min(0), limit: pageLimit }).strict(),
+  tracePosition: z
+    .object({ filter: traceFilterSchema, sort: choiceOf(traceSorts, 'Sort'), snapshotId: z.number().int().min(0), id: z.number().int().min(1) })
+    .strict(),
+  traceSessions: none,
+  traceStats: z.object({ sessionId: id('sessionId') }).strict(),
   traceDetail: z.object({ id: z.number().int().min(1) }).strict(),
   outbindPlan: z
     .object({ host: z.string().trim().min(1, 'Host: required').max(253, 'Host: 253 characters at most'), listenAddress })

@@ -17,7 +17,7 @@ import type { GroupCommit } from '../store/group-commit';
 import type { InboxRepo } from '../store/inbox-repo';
 import type { MessagesRepo, PartRef } from '../store/messages-repo';
 import type { Profile } from '../store/profiles-repo';
-import { normaliseMessageId } from './message-id';
+import { normaliseMessageId } from '../../../shared/message-id';
 import { concatOf, isReceipt, receiptOf, userDataOf } from './receipt-parser';
 
 export interface MessageServiceDeps {

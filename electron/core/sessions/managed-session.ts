@@ -130,12 +130,14 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
           this.count(entry.direction === 'in' ? 'pdusIn' : 'pdusOut');
           sink.record(entry);
         },
+        closed: (reason) => sink.closed?.(reason),
       },
       onNote: (text, kind, sequenceNumber) => {
+        // A timeout settles its request in the trace's pairing: the note stands in for the response.
+        if (kind === 'timeout' && sequenceNumber !== undefined) return sink.timedOut(sequenceNumber, text);
         // A refused outbind is a security event: kept in the log as well as shown in the trace.
         if (kind === 'refused') this.deps.diagnostics.info(text, { where: 'outbind', sessionId: this.id });
-        const traceKind = kind === 'timeout' ? 'timeout' : p.connectMode === 'outbind' ? 'outbind' : 'link';
-        this.note(traceKind, text, sequenceNumber);
+        this.note(p.connectMode === 'outbind' ? 'outbind' : 'link', text, sequenceNumber);
       },
       onRoundTrip: (ms) => (this.counters.lastRoundTripMs = Math.round(ms * 10) / 10),
       onDeliver: (pdu) => this.deps.onDeliver(this, pdu),

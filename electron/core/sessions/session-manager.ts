@@ -51,6 +51,7 @@ export class SessionManager {
       onDeliver: (s, pdu) => this.deps.onDeliver(s, pdu),
     });
     this.sessions.set(session.id, session);
+    this.deps.trace.sessionStarted({ sessionId: session.id, profileName: profile.name, startedAt: Date.now() });
     session.on('changed', (urgent) => this.publish(session, urgent));
     await session.open();
     return session.view();

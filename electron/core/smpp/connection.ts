@@ -20,6 +20,8 @@ export interface WireRecord {
 
 export interface TraceSink {
   record(entry: WireRecord): void;
+  /** The connection closed (after any pending octets were recorded): requests still open will not be answered. */
+  closed?(reason: string): void;
 }
 
 const ESME_RINVCMDLEN = 0x02;
@@ -210,6 +212,7 @@ export class Connection extends EventEmitter<ConnectionEvents> {
       const expected = pending.length >= 4 ? ` of ${pending.readUInt32BE(0)}` : '';
       this.trace('in', pending, null, `connection closed in the middle of a PDU: ${pending.length}${expected} octets received (${reason})`);
     }
+    this.options.trace?.closed?.(reason);
     this.emit('close', reason);
   }
 }

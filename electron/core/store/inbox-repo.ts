@@ -1,5 +1,5 @@
 // Received deliver_sm / data_sm: delivery receipts (matched to the sent message when one is found) and MO.
-import type { InboxItem, ReceiptView } from '../../../shared/contract';
+import type { InboxItem, InboxPageRequest, ReceiptView } from '../../../shared/contract';
 import type { Database } from './database';
 
 interface InboxRow {
@@ -101,8 +101,20 @@ export class InboxRepo {
     return row ? toItem(row) : null;
   }
 
-  list(limit = 500): InboxItem[] {
-    return (this.db.prepare(`${SELECT} ORDER BY i.id DESC LIMIT ?`).all(limit) as unknown as InboxRow[]).map(toItem);
+  /** Newest first; one session's when asked; before an id when paging back. */
+  list(request: InboxPageRequest): InboxItem[] {
+    const clauses: string[] = [];
+    const params: Array<string | number> = [];
+    if (request.sessionId !== undefined) {
+      clauses.push('i.session_id = ?');
+      params.push(request.sessionId);
+    }
+    if (request.beforeId !== undefined) {
+      clauses.push('i.id < ?');
+      params.push(request.beforeId);
+    }
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    return (this.db.prepare(`${SELECT} ${where} ORDER BY i.id DESC LIMIT ?`).all(...params, request.limit) as unknown as InboxRow[]).map(toItem);
   }
 }
 

@@ -1,8 +1,8 @@
 // Sent messages and their parts. Each part has its own message_id, submit outcome and receipt; the message's
 // own columns (state, message_id, command_status, receipt_at) are kept as the summary of its parts, so the
 // list and the inbox read one row per message.
-import type { MessageState, MessageView } from '../../../shared/contract';
-import { messageIdCandidates, normaliseMessageId } from '../messages/message-id';
+import type { MessagePageRequest, MessageState, MessageView } from '../../../shared/contract';
+import { messageIdCandidates, normaliseMessageId } from '../../../shared/message-id';
 import { statusName } from '../smpp/smpp-tables';
 import { inTransaction, type Database } from './database';
 
@@ -114,8 +114,20 @@ export class MessagesRepo {
     return row ? toView(row) : null;
   }
 
-  list(limit = 500): MessageView[] {
-    const rows = this.db.prepare(`${SELECT} ORDER BY m.submitted_at DESC LIMIT ?`).all(limit) as unknown as MessageRow[];
+  /** Newest first; one session's when asked; before a (submittedAt, id) cursor when paging back. */
+  list(request: MessagePageRequest): MessageView[] {
+    const clauses: string[] = [];
+    const params: Array<string | number> = [];
+    if (request.sessionId !== undefined) {
+      clauses.push('m.session_id = ?');
+      params.push(request.sessionId);
+    }
+    if (request.before) {
+      clauses.push('(m.submitted_at < ? OR (m.submitted_at = ? AND m.id < ?))');
+      params.push(request.before.submittedAt, request.before.submittedAt, request.before.id);
+    }
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.db.prepare(`${SELECT} ${where} ORDER BY m.submitted_at DESC, m.id DESC LIMIT ?`).all(...params, request.limit) as unknown as MessageRow[];
     return rows.map(toView);
   }
 

@@ -127,4 +127,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX drafts_by_kind ON drafts (kind, profile_id, saved_at);
   `,
+  // v7: Sent and Inbox are windows over the store, paged back by time (and by session when scoped).
+  `
+  CREATE INDEX messages_by_time ON messages (submitted_at, id);
+  CREATE INDEX messages_by_session ON messages (session_id, submitted_at, id);
+  CREATE INDEX inbox_by_session ON inbox (session_id, id);
+  `,
 ];

@@ -1,5 +1,7 @@
-// The one-line summary of a PDU in the trace list: what an engineer scans for first. Never a password.
+// The one-line summary of a PDU in the trace list — what an engineer scans for first, never a password — and the
+// fields the trace is searched by (message_id, addresses), read once at capture time.
 import type { DefaultAlphabet } from '../../../shared/contract';
+import { normaliseMessageId } from '../../../shared/message-id';
 import type { ParsedUdh } from '../../../shared/message-parts';
 import { concatOf, isReceipt, receiptOf, userDataOf } from '../messages/receipt-parser';
 import type { Pdu } from '../smpp/pdu-codec';
@@ -7,6 +9,30 @@ import type { Pdu } from '../smpp/pdu-codec';
 const MAX_TEXT = 40;
 /** Octets decoded for a summary: enough for MAX_TEXT characters in any encoding, so a long text costs no more. */
 const SUMMARY_OCTETS = 2 * MAX_TEXT + 16;
+
+export interface PduDescription {
+  summary: string;
+  /** The message_id the PDU names, normalised (submit_sm_resp, a receipt, query/cancel/replace_sm). */
+  messageId: string | null;
+  sourceAddr: string | null;
+  destinationAddr: string | null;
+}
+
+export function describePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): PduDescription {
+  const f = pdu.fields;
+  const address = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  const summary = summarisePdu(pdu, defaultAlphabet);
+  let messageId = typeof f.message_id === 'string' && f.message_id !== '' ? f.message_id : null;
+  if (messageId === null && (pdu.command === 'deliver_sm' || pdu.command === 'data_sm') && isReceipt(pdu)) {
+    messageId = receiptOf(pdu, defaultAlphabet)?.messageId ?? null;
+  }
+  return {
+    summary,
+    messageId: messageId === null ? null : normaliseMessageId(messageId),
+    sourceAddr: address(f.source_addr),
+    destinationAddr: address(f.destination_addr),
+  };
+}
 
 export function summarisePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): string {
   const f = pdu.fields;

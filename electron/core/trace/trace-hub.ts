@@ -1,33 +1,53 @@
-// Where every TraceRecord goes: a ring of the newest in memory (details by id without a query), the database in
-// batches, and the UI in batches bounded by time and size. Bytes are captured as they crossed the wire, never
-// re-encoded — except that bind passwords are overwritten with '*' before anything is kept (same length, so
-// every offset stays true): a trace or a database must not leak a password. The UI shows it masked.
-import type { DefaultAlphabet, TraceDetail, TraceSummary } from '../../../shared/contract';
+// Where every TraceRecord goes: a ring of the newest in memory (details by id without a query), the trace store
+// (a worker thread) in batches, and the UI in batches bounded by time and size. Bytes are captured as they crossed
+// the wire, never re-encoded — except that bind passwords are overwritten with '*' before anything is kept (same
+// length, so every offset stays true): a trace or a database must not leak a password.
+// At capture time each response is paired with its request (pairing.ts) and counted in its session's statistics.
+// The hot path stays O(1) per PDU: the store, the UI and the statistics' publication are all batched.
+import type { DefaultAlphabet, SessionTraceStats, TraceDetail, TracePairUpdate, TraceSummary } from '../../../shared/contract';
+import type { TraceFilter } from '../../../shared/trace-filter';
+import type { Diagnostics } from '../diagnostics/diagnostics';
 import type { TraceSink, WireRecord } from '../smpp/connection';
 import { decodePdu, type Pdu } from '../smpp/pdu-codec';
 import { commandName, statusName } from '../smpp/smpp-tables';
-import type { Diagnostics } from '../diagnostics/diagnostics';
-import type { StoreHealthMonitor } from '../diagnostics/store-health';
-import type { TraceRecord, TraceRepo } from '../store/trace-repo';
 import { Batcher } from './batcher';
-import { TraceStoreWriter } from './trace-store-writer';
-import { RecordRing } from './record-ring';
 import { formatFieldValue } from './field-format';
-import { summarisePdu } from './pdu-summary';
+import { ConnectionPairing } from './pairing';
+import { describePdu } from './pdu-summary';
+import { RecordRing } from './record-ring';
+import { SessionStats } from './session-stats';
+import type { TraceRecord, TraceSessionInfo, TraceStoreItem } from './store/trace-db';
+import type { TraceCount, TraceSort } from './store/trace-query';
+import type { TraceStore } from './store/trace-store-client';
 
-/** Trace records kept in the database by default: the newest million, as the analyser-grade trace will need. */
+/** Trace records kept in the database by default: the newest million. */
 export const DEFAULT_TRACE_RETENTION = 1_000_000;
+/** Statistics reach the UI at most this often per session. */
+const STATS_INTERVAL_MS = 500;
+
+export interface TraceBatch {
+  rows: TraceSummary[];
+  updates: TracePairUpdate[];
+}
 
 export interface TraceHubOptions {
-  /** Records kept in the database; older ones are pruned as new ones arrive (in steps of a tenth, not per PDU). */
-  retainRecords?: number;
+  store: TraceStore;
+  /** The first id to give out (one past the newest stored). */
+  nextId: number;
   ringSize?: number;
-  /** Receives summaries in batches (≈ every 50 ms, or 500 records, whichever comes first). */
-  onBatch: (batch: TraceSummary[]) => void;
+  /** Receives rows and pairing updates in batches (≈ every 50 ms, or 500 items, whichever comes first). */
+  onBatch: (batch: TraceBatch) => void;
+  onStats: (stats: SessionTraceStats) => void;
   diagnostics: Diagnostics;
-  /** Told when batches fail to store and when the store is back. */
-  health: StoreHealthMonitor;
 }
+
+/** One connection's sink: its records, its pairing, its timeouts and its close. */
+export interface ConnectionTraceSink extends TraceSink {
+  /** Our request with this sequence number timed out: a note that settles it. */
+  timedOut(sequenceNumber: number, text: string): void;
+}
+
+type UiItem = { row: TraceSummary } | { update: TracePairUpdate };
 
 const MASK = 0x2a; // '*'
 
@@ -36,34 +56,65 @@ export class TraceHub {
   private readonly ring: RecordRing<TraceRecord>;
   /** Per session, what data_coding 0 means (records of earlier runs are read as GSM 03.38). */
   private readonly alphabets = new Map<string, DefaultAlphabet>();
-  private readonly toUi: Batcher<TraceSummary>;
-  private readonly toStore: Batcher<TraceRecord>;
-  private readonly writer: TraceStoreWriter;
+  private readonly stats = new Map<string, { stats: SessionStats; pairing: ConnectionPairing | null; timer: NodeJS.Timeout | null }>();
+  private readonly toUi: Batcher<UiItem>;
+  private readonly toStore: Batcher<TraceStoreItem>;
 
-  constructor(
-    private readonly repo: TraceRepo,
-    options: TraceHubOptions,
-  ) {
-    this.nextId = repo.nextId();
+  constructor(private readonly options: TraceHubOptions) {
+    this.nextId = options.nextId;
     this.ring = new RecordRing(options.ringSize ?? 10_000);
-    const { diagnostics } = options;
-    this.toUi = new Batcher(options.onBatch, 50, 500, (error) => diagnostics.report(error, { where: 'sending trace rows to the UI' }));
-    this.writer = new TraceStoreWriter(repo, { retainRecords: options.retainRecords ?? DEFAULT_TRACE_RETENTION, health: options.health });
-    // The writer keeps what fails and retries it; anything that still escapes is a bug, and is reported.
-    this.toStore = new Batcher((batch) => this.writer.write(batch), 100, 1000, (error) => diagnostics.report(error, { where: 'storing trace records' }));
+    const { diagnostics, store } = options;
+    this.toUi = new Batcher(
+      (items) => {
+        const batch: TraceBatch = { rows: [], updates: [] };
+        for (const item of items) {
+          if ('row' in item) batch.rows.push(item.row);
+          else batch.updates.push(item.update);
+        }
+        options.onBatch(batch);
+      },
+      50,
+      500,
+      (error) => diagnostics.report(error, { where: 'sending trace rows to the UI' }),
+    );
+    this.toStore = new Batcher(
+      (items) => store.append(items, items.reduce((n, item) => n + ('record' in item ? 1 : 0), 0)),
+      100,
+      1000,
+      (error) => diagnostics.report(error, { where: 'storing trace records' }),
+    );
   }
 
-  /** The sink for one session's PDUs; its profile says what data_coding 0 means, for summaries and details. */
-  sinkFor(sessionId: string, defaultAlphabet: DefaultAlphabet = 'gsm7'): TraceSink {
+  /** The sink for one connection of a session; its profile says what data_coding 0 means. */
+  sinkFor(sessionId: string, defaultAlphabet: DefaultAlphabet = 'gsm7'): ConnectionTraceSink {
     this.alphabets.set(sessionId, defaultAlphabet);
-    return { record: (entry) => this.record(sessionId, entry) };
+    const pairing = new ConnectionPairing();
+    this.session(sessionId).pairing = pairing;
+    return {
+      record: (entry) => void this.record(sessionId, entry, pairing),
+      closed: () => this.pushUpdates(sessionId, pairing.onClose()),
+      timedOut: (sequenceNumber, text) => {
+        const note = this.noteRecord(sessionId, 'timeout', text, sequenceNumber);
+        const update = pairing.onTimeout(sequenceNumber, note);
+        this.keep(note);
+        this.tally(sessionId, note);
+        if (update) this.pushUpdates(sessionId, [update]);
+      },
+    };
   }
 
-  record(sessionId: string, entry: WireRecord): TraceSummary {
+  /** Remembered with the trace, so rows of earlier runs still name their session. */
+  sessionStarted(info: TraceSessionInfo): void {
+    this.options.store.rememberSession(info);
+  }
+
+  record(sessionId: string, entry: WireRecord, pairing?: ConnectionPairing): TraceSummary {
+    const at = performance.now();
     const bytes = maskPassword(entry.bytes, entry.pdu);
     const header = bytes.length >= 16;
     const commandId = header ? bytes.readUInt32BE(4) : 0;
     const commandStatus = header ? bytes.readUInt32BE(8) : 0;
+    const described = entry.pdu ? describePdu(entry.pdu, this.alphabets.get(sessionId)) : null;
     const record: TraceRecord = {
       id: this.nextId++,
       sessionId,
@@ -72,52 +123,79 @@ export class TraceHub {
       commandId,
       commandName: entry.pdu ? entry.pdu.command : header ? commandName(commandId) : 'unframed bytes',
       commandStatus,
-      statusName: statusName(commandStatus),
+      statusName: header ? statusName(commandStatus) : '',
       sequenceNumber: header ? bytes.readUInt32BE(12) : 0,
       length: bytes.length,
-      summary: entry.pdu ? summarisePdu(entry.pdu, this.alphabets.get(sessionId)) : '',
+      summary: described?.summary ?? '',
       problem: entry.problem,
+      messageId: described?.messageId ?? null,
+      sourceAddr: described?.sourceAddr ?? null,
+      destinationAddr: described?.destinationAddr ?? null,
+      requestId: null, responseId: null, outcome: null, responseStatus: null, responseStatusName: null, rttMs: null,
       bytes,
     };
-    return this.keep(record);
-  }
-
-  private keep(record: TraceRecord): TraceSummary {
-    this.ring.push(record);
-    const summary = summaryOf(record);
-    this.toUi.push(summary);
-    this.toStore.push(record);
+    const pair = pairing?.onRecord(record, at);
+    const summary = this.keep(record);
+    const updates = [pair?.update, pair?.superseded].filter((u): u is TracePairUpdate => !!u);
+    if (updates.length > 0) this.pushUpdates(sessionId, updates);
+    this.tally(sessionId, record);
+    if (pair?.answered) this.session(sessionId).stats.answered(pair.answered.requestCommand, pair.answered.rttMs);
     return summary;
   }
 
   /** A trace line that is not a PDU: what happened, against which sequence number when there is one. */
   note(sessionId: string, kind: string, text: string, sequenceNumber = 0): TraceSummary {
-    const record: TraceRecord = {
-      id: this.nextId++, sessionId, time: Date.now(), direction: 'event', commandId: 0, commandName: kind,
-      commandStatus: 0, statusName: '', sequenceNumber, length: 0, summary: text, problem: null, bytes: Buffer.alloc(0),
-    };
+    const record = this.noteRecord(sessionId, kind, text, sequenceNumber);
+    this.tally(sessionId, record);
     return this.keep(record);
   }
 
-  recent(limit: number): TraceSummary[] {
-    this.toStore.flush();
-    return this.repo.recent(limit).map(summaryOf);
+  count(filter: TraceFilter, sort: TraceSort): Promise<TraceCount> {
+    this.toStore.flush(); // FIFO: the store sees every record captured before this query
+    return this.options.store.request({ op: 'count', filter, sort });
   }
 
-  detail(id: number): TraceDetail | null {
-    const record = this.ring.get(id) ?? (this.toStore.flush(), this.repo.get(id));
+  page(filter: TraceFilter, sort: TraceSort, snapshotId: number, offset: number, limit: number): Promise<TraceSummary[]> {
+    return this.options.store.request({ op: 'page', filter, sort, snapshotId, offset, limit });
+  }
+
+  after(filter: TraceFilter, afterId: number, limit: number): Promise<TraceSummary[]> {
+    this.toStore.flush();
+    return this.options.store.request({ op: 'after', filter, afterId, limit });
+  }
+
+  position(filter: TraceFilter, sort: TraceSort, snapshotId: number, id: number): Promise<number | null> {
+    return this.options.store.request({ op: 'position', filter, sort, snapshotId, id });
+  }
+
+  sessions(): Promise<TraceSessionInfo[]> {
+    return this.options.store.request({ op: 'sessions' });
+  }
+
+  async detail(id: number): Promise<TraceDetail | null> {
+    let record = this.ring.get(id) ?? null;
+    if (!record) {
+      this.toStore.flush();
+      record = await this.options.store.request({ op: 'get', id });
+    }
     if (!record) return null;
-    const { bytes, ...summary } = record;
+    const { bytes: raw, ...summary } = record;
+    const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    const alphabet = this.alphabets.get(record.sessionId);
     const fields =
       bytes.length >= 16
         ? (() => {
             const decoded = decodePdu(bytes);
-            return decoded.layout.map((f) => ({
-              name: f.name, offset: f.offset, length: f.length, value: formatFieldValue(f.name, f.value, decoded.pdu, this.alphabets.get(record.sessionId)),
-            }));
+            return decoded.layout.map((f) => ({ name: f.name, offset: f.offset, length: f.length, value: formatFieldValue(f.name, f.value, decoded.pdu, alphabet) }));
           })()
         : [];
     return { ...summary, hex: bytes.toString('hex'), fields };
+  }
+
+  /** The live statistics of a session (also published on change, at most every STATS_INTERVAL_MS). */
+  statsOf(sessionId: string): SessionTraceStats {
+    const entry = this.session(sessionId);
+    return entry.stats.view(sessionId, entry.pairing?.outstanding ?? 0);
   }
 
   flush(): void {
@@ -125,10 +203,62 @@ export class TraceHub {
     this.toStore.flush();
   }
 
-  /** At shutdown: flush, and give held records a last try (what still fails is counted as lost). */
-  close(): void {
+  /** At shutdown: flush, and let the store write what it holds. */
+  async close(): Promise<void> {
+    for (const entry of this.stats.values()) if (entry.timer) clearTimeout(entry.timer);
     this.flush();
-    this.writer.drain();
+    await this.options.store.close();
+  }
+
+  private noteRecord(sessionId: string, kind: string, text: string, sequenceNumber: number): TraceRecord {
+    return {
+      id: this.nextId++, sessionId, time: Date.now(), direction: 'event', commandId: 0, commandName: kind, commandStatus: 0,
+      statusName: '', sequenceNumber, length: 0, summary: text, problem: null, messageId: null, sourceAddr: null,
+      destinationAddr: null, requestId: null, responseId: null, outcome: null, responseStatus: null, responseStatusName: null,
+      rttMs: null, bytes: new Uint8Array(0),
+    };
+  }
+
+  private keep(record: TraceRecord): TraceSummary {
+    this.ring.push(record);
+    const summary = summaryOf(record);
+    this.toUi.push({ row: summary });
+    this.toStore.push({ record });
+    return summary;
+  }
+
+  private pushUpdates(sessionId: string, updates: TracePairUpdate[]): void {
+    for (const update of updates) {
+      this.toUi.push({ update });
+      this.toStore.push({ update });
+    }
+    if (updates.length > 0) this.statsChanged(sessionId);
+  }
+
+  private tally(sessionId: string, record: TraceRecord): void {
+    this.session(sessionId).stats.count(record);
+    this.statsChanged(sessionId);
+  }
+
+  private statsChanged(sessionId: string): void {
+    const entry = this.session(sessionId);
+    entry.timer ??= setTimeout(() => {
+      entry.timer = null;
+      try {
+        this.options.onStats(this.statsOf(sessionId));
+      } catch (error) {
+        this.options.diagnostics.report(error, { where: 'publishing trace statistics', sessionId });
+      }
+    }, STATS_INTERVAL_MS);
+  }
+
+  private session(sessionId: string) {
+    let entry = this.stats.get(sessionId);
+    if (!entry) {
+      entry = { stats: new SessionStats(), pairing: null, timer: null };
+      this.stats.set(sessionId, entry);
+    }
+    return entry;
   }
 }
 
@@ -137,7 +267,9 @@ function summaryOf(r: TraceRecord): TraceSummary {
   return {
     id: r.id, sessionId: r.sessionId, time: r.time, direction: r.direction, commandId: r.commandId, commandName: r.commandName,
     commandStatus: r.commandStatus, statusName: r.statusName, sequenceNumber: r.sequenceNumber, length: r.length,
-    summary: r.summary, problem: r.problem,
+    summary: r.summary, problem: r.problem, messageId: r.messageId, sourceAddr: r.sourceAddr, destinationAddr: r.destinationAddr,
+    requestId: r.requestId, responseId: r.responseId, outcome: r.outcome, responseStatus: r.responseStatus,
+    responseStatusName: r.responseStatusName, rttMs: r.rttMs,
   };
 }
 

@@ -1,17 +1,11 @@
 // The browser host's transport: one WebSocket carrying WsClientFrame calls and WsServerFrame results/events.
 // Auth rides on the cookie the host set when it served the page, so there is nothing to add here.
-import type {
-  ConsoleEventName,
-  ConsoleMethodName,
-  ConsoleTransport,
-  WsClientFrame,
-  WsServerFrame,
-} from '../../../shared/contract';
+import type { ConsoleMethodName, ConsoleTransport, EventFrame, WsClientFrame, WsServerFrame } from '../../../shared/contract';
 import { ConsoleCallError } from './call-error';
 
 export const CONNECTION_LOST_MESSAGE = 'The connection to the console host was lost.';
 
-type EventListener = (event: ConsoleEventName, payload: unknown) => void;
+type EventListener = (frame: EventFrame) => void;
 interface PendingCall {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
@@ -53,8 +47,13 @@ export function createWsTransport(url: string): WsTransport {
     socket.addEventListener('message', (message) => {
       const frame = parseFrame(message.data);
       if (frame === null) return;
-      if (frame.kind === 'event') {
-        for (const listener of eventListeners) listener(frame.event, frame.payload);
+      if (frame.kind === 'events') {
+        // Acknowledged only once handled: a page too busy to handle frames is sent no more (backpressure).
+        try {
+          for (const listener of eventListeners) listener({ seq: frame.seq, events: frame.events });
+        } finally {
+          socket.send(JSON.stringify({ kind: 'ack', seq: frame.seq } satisfies WsClientFrame));
+        }
         return;
       }
       const call = pending.get(frame.id);
@@ -104,7 +103,7 @@ function parseFrame(data: unknown): WsServerFrame | null {
   if (typeof data === 'string') {
     try {
       const frame = JSON.parse(data) as Partial<WsServerFrame> | null;
-      if (frame?.kind === 'event' && typeof frame.event === 'string') return frame as WsServerFrame;
+      if (frame?.kind === 'events' && typeof frame.seq === 'number' && typeof frame.events === 'object') return frame as WsServerFrame;
       if (frame?.kind === 'result' && typeof frame.id === 'number' && typeof frame.result === 'object') {
         return frame as WsServerFrame;
       }

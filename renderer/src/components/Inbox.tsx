@@ -7,11 +7,11 @@ import { useConsole } from '../store/console-context';
 import { Region } from './Region';
 import { StatusWord } from './StatusWord';
 
-/** A plain table stays fast up to a few hundred rows; older items are still in the database. */
-const MAX_ROWS = 500;
-
+/** A window over the store (the newest 200, more paged in on request): a plain table stays fast at that size. */
 export function Inbox() {
   const inbox = useConsole((state) => state.inbox);
+  const hasOlder = useConsole((state) => state.inboxHasOlder);
+  const loadOlder = useConsole((state) => state.loadOlderInbox);
   return (
     <Region title="Inbox" area="inbox">
       <table className="dense inbox" aria-label="Inbox">
@@ -35,15 +35,18 @@ export function Inbox() {
               </td>
             </tr>
           )}
-          {inbox.slice(0, MAX_ROWS).map((item) => (
+          {inbox.map((item) => (
             <InboxRow key={item.id} item={item} />
           ))}
         </tbody>
-        {inbox.length > MAX_ROWS && (
+        {hasOlder && (
           <tfoot>
             <tr>
               <td colSpan={8} className="muted">
-                Showing the newest {formatCount(MAX_ROWS)} of {formatCount(inbox.length)}.
+                The newest {formatCount(inbox.length)} shown.{' '}
+                <button type="button" onClick={() => void loadOlder()}>
+                  Show older inbox items
+                </button>
               </td>
             </tr>
           </tfoot>

@@ -7,12 +7,13 @@ import { messageTone } from '../format/tones';
 import { useConsole } from '../store/console-context';
 import { StatusWord } from './StatusWord';
 
-/** A plain table stays fast up to a few hundred rows; older messages are still in the database. */
-const MAX_ROWS = 200;
 const COLUMN_COUNT = 5;
 
+/** A window over the store (the newest 200, more paged in on request): a plain table stays fast at that size. */
 export function SentTable() {
   const messages = useConsole((state) => state.messages);
+  const hasOlder = useConsole((state) => state.messagesHaveOlder);
+  const loadOlder = useConsole((state) => state.loadOlderMessages);
   return (
     <table className="dense sent">
       <caption>Sent</caption>
@@ -33,15 +34,18 @@ export function SentTable() {
             </td>
           </tr>
         )}
-        {messages.slice(0, MAX_ROWS).map((message) => (
+        {messages.map((message) => (
           <SentRow key={message.id} message={message} />
         ))}
       </tbody>
-      {messages.length > MAX_ROWS && (
+      {hasOlder && (
         <tfoot>
           <tr>
             <td colSpan={COLUMN_COUNT} className="muted">
-              Showing the newest {formatCount(MAX_ROWS)} of {formatCount(messages.length)}.
+              The newest {formatCount(messages.length)} shown.{' '}
+              <button type="button" onClick={() => void loadOlder()}>
+                Show older sent messages
+              </button>
             </td>
           </tr>
         </tfoot>

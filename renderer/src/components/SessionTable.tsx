@@ -7,7 +7,9 @@ import { shortId } from '../format/display';
 import { COUNTERS_EXPLAINED, describeCounters } from '../format/session-counters';
 import { sessionTone } from '../format/tones';
 import { useConsole } from '../store/console-context';
+import { sessionColour } from '../trace/session-labels';
 import { ReconnectCountdown } from './ReconnectCountdown';
+import { SessionStatistics } from './SessionStatistics';
 import { StatusWord } from './StatusWord';
 import { VisuallyHidden } from './VisuallyHidden';
 
@@ -40,12 +42,24 @@ export function SessionTable({ sessions }: { sessions: SessionView[] }) {
 /** One session: its row (with data-state, which tests and styles key on) and its counters line. */
 function SessionRows({ session }: { session: SessionView }) {
   const disconnect = useConsole((state) => state.disconnect);
+  const scoped = useConsole((state) => state.scopeSessionId === session.id);
+  const setScope = useConsole((state) => state.setScope);
   const alive = session.state !== 'closed' || session.nextAttemptAt !== null;
   return (
     <tbody>
       <tr data-state={session.state}>
         <td className="wrap" title={`Session ${session.id}`}>
-          {session.profileName} <span className="mono muted">{shortId(session.id)}</span>
+          {/* One click scopes Trace, Sent and Inbox to this session; again (or "All sessions") shows all. */}
+          <button
+            type="button"
+            className="link session-scope"
+            data-colour={sessionColour(session.id)}
+            aria-pressed={scoped}
+            title={scoped ? 'Showing only this session in Trace, Sent and Inbox: click for all' : 'Show only this session in Trace, Sent and Inbox'}
+            onClick={() => setScope(scoped ? null : session.id)}
+          >
+            {session.profileName} <span className="mono muted">{shortId(session.id)}</span>
+          </button>
         </td>
         <td className="wrap">
           <StatusWord tone={sessionTone(session.state)}>{session.state}</StatusWord>
@@ -77,6 +91,7 @@ function SessionRows({ session }: { session: SessionView }) {
         <td colSpan={COLUMNS} className="counters wrap" title={COUNTERS_EXPLAINED}>
           <VisuallyHidden>Counters: </VisuallyHidden>
           {describeCounters(session.counters)}
+          <SessionStatistics sessionId={session.id} name={session.profileName} />
         </td>
       </tr>
     </tbody>

@@ -8,6 +8,7 @@ import { ImportReport } from './profiles/ImportReport';
 import { ProfileActions } from './profiles/ProfileActions';
 import { Region } from './Region';
 import { SessionTable } from './SessionTable';
+import { shortId } from '../format/display';
 
 function profileLabel(profile: ProfileView): string {
   // The simulator's address changes every run, so only real SMSC profiles show theirs.
@@ -58,7 +59,24 @@ export function Sessions() {
           {profilesError}
         </p>
       )}
+      <ScopeLine />
       <SessionTable sessions={sessions} />
     </Region>
+  );
+}
+
+/** While one session is scoped: which, and the one click back to all. */
+function ScopeLine() {
+  const scope = useConsole((state) => state.scopeSessionId);
+  const setScope = useConsole((state) => state.setScope);
+  const name = useConsole((state) => state.sessions.find((s) => s.id === state.scopeSessionId)?.profileName ?? 'session');
+  if (scope === null) return null;
+  return (
+    <p className="scope-line" role="status">
+      Trace, Sent and Inbox show {name} <span className="mono">{shortId(scope)}</span> only.{' '}
+      <button type="button" onClick={() => setScope(null)}>
+        All sessions
+      </button>
+    </p>
   );
 }

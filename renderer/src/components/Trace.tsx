@@ -1,25 +1,29 @@
-// Trace region: every PDU on the wire, newest at the bottom, with the selected one decoded below the list.
+// Trace region: every PDU on the wire as a view over the stored trace — filtered, counted, newest at the bottom —
+// with the selected one decoded below the list.
+import { formatCount } from '../format/display';
 import { useConsole } from '../store/console-context';
-import { PduCounter } from './PduCounter';
 import { Region } from './Region';
 import { TraceDetailPane } from './TraceDetailPane';
+import { TraceFilterBar } from './TraceFilterBar';
 import { TraceGrid } from './TraceGrid';
 
 export function Trace() {
   const followTail = useConsole((state) => state.followTail);
   const setFollowTail = useConsole((state) => state.setFollowTail);
+  const sort = useConsole((state) => state.traceSort);
   return (
     <Region
       title="Trace"
       area="trace"
       tools={
         <>
-          <PduCounter />
+          <NewRows />
           <button
             type="button"
             className="toggle"
             aria-pressed={followTail}
-            title="Keep the newest PDU in view"
+            disabled={sort !== 'time'}
+            title={sort === 'time' ? 'Keep the newest PDU in view' : 'Sorted by round trip: no tail to follow'}
             onClick={() => setFollowTail(!followTail)}
           >
             Follow
@@ -27,8 +31,29 @@ export function Trace() {
         </>
       }
     >
+      <TraceFilterBar />
       <TraceGrid />
       <TraceDetailPane />
     </Region>
+  );
+}
+
+/** "N new ↓" while not following: how many rows joined the view, and the way back to the tail. */
+function NewRows() {
+  const newRows = useConsole((state) => state.newRows);
+  const followTail = useConsole((state) => state.followTail);
+  const setFollowTail = useConsole((state) => state.setFollowTail);
+  const scrollTo = useConsole((state) => state.scrollToTail);
+  if (followTail || newRows === 0) return null;
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        setFollowTail(true);
+        scrollTo();
+      }}
+    >
+      {formatCount(newRows)} new ↓
+    </button>
   );
 }

@@ -1,5 +1,6 @@
 // The selected PDU, decoded: each field with where its bytes sit, and the exact bytes as a hex dump, so an
-// engineer can check the decoder against the wire.
+// engineer can check the decoder against the wire. A request says what became of it and leads to its response
+// (or the note that it timed out); a response leads back to its request — by button or with P.
 import type { TraceDetail } from '../../../shared/contract';
 import { formatClock } from '../format/display';
 import { useConsole } from '../store/console-context';
@@ -18,18 +19,59 @@ export function TraceDetailPane() {
           Could not load PDU #{detailState.id}: {detailState.message}
         </p>
       )}
-      {detailState.status === 'ready' && <DecodedPdu detail={detailState.detail} />}
+      {detailState.status === 'ready' && <DecodedPdu detail={detailState.detail} inView={detailState.inView} />}
     </div>
   );
 }
 
-function DecodedPdu({ detail }: { detail: TraceDetail }) {
+function Pairing({ detail }: { detail: TraceDetail }) {
+  const goToPaired = useConsole((state) => state.goToPaired);
+  const rtt = detail.rttMs === null ? '' : ` in ${detail.rttMs.toFixed(1)} ms`;
+  if (detail.requestId !== null) {
+    return (
+      <p className="trace-detail__pairing">
+        Answers request #{detail.requestId}
+        {rtt}.{' '}
+        <button type="button" onClick={() => void goToPaired()} aria-keyshortcuts="P">
+          Go to request
+        </button>
+      </p>
+    );
+  }
+  if (detail.outcome === null) return null;
+  const what =
+    detail.outcome === 'outstanding'
+      ? 'No response yet (outstanding).'
+      : detail.outcome === 'timeout'
+        ? 'No response within the response timeout.'
+        : detail.outcome === 'unanswered'
+          ? 'Never answered: the connection closed first.'
+          : detail.outcome === 'nack'
+            ? `Answered with generic_nack ${detail.responseStatusName ?? ''}${rtt}.`
+            : detail.outcome === 'wrong-response'
+              ? `Answered by a response of another command${rtt}.`
+              : `Answered ${detail.responseStatusName ?? ''}${rtt}.`;
+  return (
+    <p className="trace-detail__pairing">
+      {what}{' '}
+      {detail.responseId !== null && (
+        <button type="button" onClick={() => void goToPaired()} aria-keyshortcuts="P">
+          {detail.outcome === 'timeout' ? 'Go to the timeout' : 'Go to response'}
+        </button>
+      )}
+    </p>
+  );
+}
+
+function DecodedPdu({ detail, inView }: { detail: TraceDetail; inView: boolean }) {
   return (
     <>
       <p className="trace-detail__title mono">
-        {formatClock(detail.time)} {DIRECTION_WORDS[detail.direction]} {detail.commandName}{' '}
+        #{detail.id} {formatClock(detail.time)} {DIRECTION_WORDS[detail.direction]} {detail.commandName}{' '}
         {detail.statusName} seq {detail.sequenceNumber} · {detail.length} bytes
+        {!inView && <span className="muted"> (not in this filtered view)</span>}
       </p>
+      <Pairing detail={detail} />
       {detail.problem !== null && (
         <p className="problem">
           <strong>Problem:</strong> {detail.problem}

@@ -1,29 +1,41 @@
-// The PDU list: an ARIA grid virtualised with @tanstack/react-virtual, end-anchored like a log. It follows the
-// tail while "Follow" is on; scrolling up (or selecting an older row) turns following off, scrolling back to
-// the bottom turns it on again. When old rows drop off the front, the rows in view stay put.
+// The PDU list: an ARIA grid virtualised with @tanstack/react-virtual over the whole view — stored rows paged in
+// as they come into sight (trace-view.ts), the live tail after them — end-anchored like a log. It follows the tail
+// while "Follow" is on; scrolling up (or selecting an older row) turns following off, scrolling back to the
+// bottom turns it on again. Keys: arrows, Page Up/Down, Home/End select; P goes to the selected row's response or
+// request.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useConsole, useConsoleStore } from '../store/console-context';
-import { indexOfTraceId } from '../trace/find-by-id';
-import { TRACE_COLUMN_COUNT, TraceHeaderRow, TraceRow } from './TraceRow';
+import { labelOf, sessionLabels } from '../trace/session-labels';
+import { indexInWindow, rowAt, viewLength } from '../trace/trace-view';
+import { TRACE_COLUMN_COUNT, TraceHeaderRow, TracePlaceholderRow, TraceRow } from './TraceRow';
 
 const ROW_HEIGHT = 22;
 /** The sticky header row sits inside the scroller, above the virtual rows. */
 const HEADER_HEIGHT = ROW_HEIGHT;
+const OVERSCAN = 10;
 
 export function TraceGrid() {
   const store = useConsoleStore();
-  const trace = useConsole((state) => state.trace);
+  // The view is mutable and bounded; its version says when it changed.
+  useConsole((state) => state.traceVersion);
+  const view = useConsole((state) => state.traceView);
   const selectedId = useConsole((state) => state.selectedTraceId);
   const followTail = useConsole((state) => state.followTail);
+  const sort = useConsole((state) => state.traceSort);
+  const scrollTarget = useConsole((state) => state.scrollTarget);
+  const sessions = useConsole((state) => state.sessions);
+  const storedSessions = useConsole((state) => state.traceSessions);
+  const labels = useMemo(() => sessionLabels(sessions, storedSessions), [sessions, storedSessions]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const lastScrollTop = useRef(0);
   /** A row the keyboard moved to, focused once the virtualiser has rendered it. */
   const pendingFocusId = useRef<number | null>(null);
 
-  const getItemKey = useCallback((index: number) => trace[index]?.id ?? -index, [trace]);
+  const count = viewLength(view);
+  const getItemKey = useCallback((index: number) => rowAt(view, index)?.id ?? `p${index}`, [view]);
   const virtualizer = useVirtualizer({
-    count: trace.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey,
@@ -31,14 +43,30 @@ export function TraceGrid() {
     anchorTo: 'end',
     followOnAppend: followTail,
     scrollEndThreshold: ROW_HEIGHT,
-    overscan: 10,
+    overscan: OVERSCAN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items.at(-1)?.index ?? -1;
+
+  // Rows in sight that are not loaded yet are asked for (a page at a time) once the list has rendered.
+  useEffect(() => {
+    if (lastIndex >= 0) store.getState().requestTraceRows(firstIndex - OVERSCAN, lastIndex + OVERSCAN);
   });
 
   // Belt and braces for followOnAppend: whenever following, the last row must end up in view (also on mount,
-  // on the start-up load and when Follow is switched back on).
+  // on the first count and when Follow is switched back on).
   useLayoutEffect(() => {
-    if (followTail && trace.length > 0 && !virtualizer.isAtEnd()) virtualizer.scrollToEnd();
-  }, [followTail, trace, virtualizer]);
+    if (followTail && count > 0 && !virtualizer.isAtEnd()) virtualizer.scrollToEnd();
+  }, [followTail, count, virtualizer]);
+
+  useLayoutEffect(() => {
+    if (scrollTarget === null) return;
+    virtualizer.scrollToIndex(scrollTarget, { align: 'center' });
+    const id = rowAt(view, scrollTarget)?.id;
+    if (id !== undefined) pendingFocusId.current = id;
+    store.getState().scrolledTo();
+  }, [scrollTarget, virtualizer, view, store]);
 
   useLayoutEffect(() => {
     const id = pendingFocusId.current;
@@ -54,21 +82,23 @@ export function TraceGrid() {
     const element = scrollRef.current;
     if (element === null) return;
     const atEnd = element.scrollHeight - element.scrollTop - element.clientHeight <= ROW_HEIGHT;
-    // Only a move up is the user's: following and trimming only ever move the view down or keep it.
+    // Only a move up is the user's: following only ever moves the view down or keeps it.
     const movedUp = element.scrollTop < lastScrollTop.current - 1;
     lastScrollTop.current = element.scrollTop;
-    const { followTail: following, setFollowTail } = store.getState();
+    const { followTail: following, setFollowTail, traceSort } = store.getState();
+    if (traceSort !== 'time') return;
     if (atEnd && !following) setFollowTail(true);
     else if (movedUp && !atEnd && following) setFollowTail(false);
   };
 
   const selectIndex = (index: number, focus: boolean) => {
-    const { trace: rows, selectTrace, setFollowTail } = store.getState();
-    const clamped = Math.max(0, Math.min(rows.length - 1, index));
-    const record = rows[clamped];
+    const { traceView, selectTrace, setFollowTail, traceSort } = store.getState();
+    const length = viewLength(traceView);
+    const clamped = Math.max(0, Math.min(length - 1, index));
+    const record = rowAt(traceView, clamped);
     if (record === undefined) return;
     // Inspecting an older PDU pauses following, or the batch after next would carry it out of view.
-    setFollowTail(clamped === rows.length - 1);
+    if (traceSort === 'time') setFollowTail(clamped === length - 1);
     void selectTrace(record.id);
     if (focus) {
       pendingFocusId.current = record.id;
@@ -89,6 +119,11 @@ export function TraceGrid() {
   const onKeyDown = (event: KeyboardEvent) => {
     const index = rowIndexOf(event.target);
     if (index < 0) return;
+    if (event.key === 'p' || event.key === 'P') {
+      event.preventDefault();
+      void store.getState().goToPaired();
+      return;
+    }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
@@ -96,7 +131,7 @@ export function TraceGrid() {
       PageDown: index + page,
       PageUp: index - page,
       Home: 0,
-      End: trace.length - 1,
+      End: count - 1,
       Enter: index,
       ' ': index,
     };
@@ -106,15 +141,10 @@ export function TraceGrid() {
     selectIndex(next, true);
   };
 
-  const items = virtualizer.getVirtualItems();
-  const selectedIndex = indexOfTraceId(trace, selectedId);
+  const selectedIndex = selectedId === null ? -1 : indexInWindow(view, selectedId);
   // Roving tabindex: one row takes Tab — the selected one when it is rendered, else the first row in view.
-  const firstRendered = items[0]?.index ?? 0;
-  const lastRendered = items.at(-1)?.index ?? -1;
   const tabbableIndex =
-    selectedIndex >= firstRendered && selectedIndex <= lastRendered
-      ? selectedIndex
-      : (virtualizer.range?.startIndex ?? firstRendered);
+    selectedIndex >= firstIndex && selectedIndex <= lastIndex ? selectedIndex : (virtualizer.range?.startIndex ?? firstIndex);
 
   return (
     <>
@@ -122,30 +152,27 @@ export function TraceGrid() {
         ref={scrollRef}
         role="grid"
         aria-label="PDU trace"
-        aria-rowcount={trace.length + 1}
+        aria-rowcount={count + 1}
         aria-colcount={TRACE_COLUMN_COUNT}
+        aria-keyshortcuts="P"
         className="trace-grid"
         onScroll={onScroll}
       >
         <div role="rowgroup" className="trace-head">
-          <TraceHeaderRow />
+          <TraceHeaderRow sortedByRtt={sort === 'rtt'} onSortByRtt={() => store.getState().setTraceSort(sort === 'rtt' ? 'time' : 'rtt')} />
         </div>
-        <div
-          role="rowgroup"
-          className="trace-body"
-          style={{ height: virtualizer.getTotalSize() }}
-          onClick={onClick}
-          onKeyDown={onKeyDown}
-        >
+        <div role="rowgroup" className="trace-body" style={{ height: virtualizer.getTotalSize() }} onClick={onClick} onKeyDown={onKeyDown}>
           {items.map((item) => {
-            const record = trace[item.index];
-            if (record === undefined) return null;
+            const record = rowAt(view, item.index);
+            const top = item.start - HEADER_HEIGHT;
+            if (record === undefined) return <TracePlaceholderRow key={item.key} index={item.index} top={top} />;
             return (
               <TraceRow
                 key={item.key}
                 record={record}
+                session={labelOf(labels, record.sessionId)}
                 index={item.index}
-                top={item.start - HEADER_HEIGHT}
+                top={top}
                 selected={item.index === selectedIndex}
                 tabbable={item.index === tabbableIndex}
               />
@@ -153,7 +180,7 @@ export function TraceGrid() {
           })}
         </div>
       </div>
-      {trace.length === 0 && <p className="muted">No PDUs yet: connect a session to see its traffic.</p>}
+      {view.total === 0 && count === 0 && <p className="muted">No PDUs {view.filter && Object.keys(view.filter).length > 0 ? 'match this filter' : 'yet: connect a session to see its traffic'}.</p>}
     </>
   );
 }

@@ -28,7 +28,7 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createSessionsSlice(api)(...args),
     ...createTraceSlice(api)(...args),
     ...createMessagesSlice(api)(...args),
-    ...createInboxSlice(...args),
+    ...createInboxSlice(api)(...args),
     ...createOperationsSlice(api)(...args),
     ...createDraftsSlice(api)(...args),
   }));

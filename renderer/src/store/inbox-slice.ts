@@ -1,21 +1,49 @@
-// Received deliver_sm / data_sm: delivery receipts and MO messages, newest first.
+// Received deliver_sm / data_sm — receipts and MO — as a window over the store, newest first (list-window.ts).
 import type { StateCreator } from 'zustand';
-import type { InboxItem } from '../../../shared/contract';
+import type { ConsoleApi, InboxItem, ListBatch } from '../../../shared/contract';
+import { errorMessage } from '../api/call-error';
 import type { ConsoleState } from './console-store';
-import { mergeLoaded, newestFirstIndex, sortNewestFirst, upsertById } from './list-updates';
+import { applyBatch, MAX, PAGE, WINDOW } from './list-window';
 
 export interface InboxSlice {
   inbox: InboxItem[];
-  loadInbox: (items: InboxItem[]) => void;
-  upsertInbox: (item: InboxItem) => void;
+  inboxHasOlder: boolean;
+  reloadInbox: () => Promise<void>;
+  loadOlderInbox: () => Promise<void>;
+  receiveInbox: (batch: ListBatch<InboxItem>) => void;
 }
 
-const receivedAt = (item: InboxItem) => item.receivedAt;
+/** Inbox ids grow with arrival: newest first is highest id first. */
+const newer = (a: InboxItem, b: InboxItem) => a.id > b.id;
 
-export const createInboxSlice: StateCreator<ConsoleState, [], [], InboxSlice> = (set) => ({
-  inbox: [],
-  // Inbox ids grow with arrival, so they order items received within the same millisecond.
-  loadInbox: (loaded) =>
-    set((state) => ({ inbox: sortNewestFirst(mergeLoaded(loaded, state.inbox), receivedAt, (item) => item.id) })),
-  upsertInbox: (item) => set((state) => ({ inbox: upsertById(state.inbox, item, newestFirstIndex(receivedAt)) })),
-});
+export function createInboxSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], InboxSlice> {
+  return (set, get) => ({
+    inbox: [],
+    inboxHasOlder: false,
+    reloadInbox: async () => {
+      const session = get().scopeSessionId;
+      try {
+        const items = await api.listInbox({ ...(session !== null ? { sessionId: session } : {}), limit: WINDOW + 1 });
+        if (get().scopeSessionId === session) set({ inbox: items.slice(0, WINDOW), inboxHasOlder: items.length > WINDOW });
+      } catch (error) {
+        get().reportLoadError(`Could not load the inbox: ${errorMessage(error)}`);
+      }
+    },
+    loadOlderInbox: async () => {
+      const { inbox } = get();
+      const oldest = inbox.at(-1);
+      if (!oldest || inbox.length >= MAX) return;
+      const session = get().scopeSessionId;
+      const older = await api.listInbox({ ...(session !== null ? { sessionId: session } : {}), beforeId: oldest.id, limit: PAGE + 1 });
+      if (get().scopeSessionId !== session || get().inbox.at(-1) !== oldest) return;
+      set({ inbox: inbox.concat(older.slice(0, PAGE)), inboxHasOlder: older.length > PAGE });
+    },
+    receiveInbox: (batch) => {
+      if (batch.overflowed) return void get().reloadInbox();
+      const session = get().scopeSessionId;
+      const current = { items: get().inbox, hasOlder: get().inboxHasOlder };
+      const next = applyBatch(current, batch.items, newer, (item) => session === null || item.sessionId === session);
+      if (next !== current) set({ inbox: next.items, inboxHasOlder: next.hasOlder });
+    },
+  });
+}

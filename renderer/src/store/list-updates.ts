@@ -1,5 +1,5 @@
-// Immutable list updates shared by the slices. Lists stay arrays (not maps) because every view renders them in
-// order; they are short except the trace, which has its own bounded append in trace-slice.ts.
+// Immutable list updates for the short lists (profiles, sessions). Sent and Inbox are windows over the store
+// (list-window.ts), the trace a view over it (trace/trace-view.ts).
 
 /** Replaces the item with the same id in place, or adds it where `insertAt` says (default: the end). */
 export function upsertById<T extends { id: unknown }>(
@@ -21,17 +21,4 @@ export function upsertById<T extends { id: unknown }>(
 export function mergeLoaded<T extends { id: unknown }>(loaded: readonly T[], current: readonly T[]): T[] {
   const loadedIds = new Set(loaded.map((item) => item.id));
   return [...loaded, ...current.filter((item) => !loadedIds.has(item.id))];
-}
-
-/** Where to insert into a newest-first list so it stays newest first (ties: the newcomer goes first). */
-export function newestFirstIndex<T>(time: (item: T) => number): (list: readonly T[], item: T) => number {
-  return (list, item) => {
-    const index = list.findIndex((existing) => time(existing) <= time(item));
-    return index < 0 ? list.length : index;
-  };
-}
-
-/** Sorts newest first; equal times fall back to `tieBreak` (also newest first), else keep their order. */
-export function sortNewestFirst<T>(list: readonly T[], time: (item: T) => number, tieBreak?: (item: T) => number): T[] {
-  return list.slice().sort((a, b) => time(b) - time(a) || (tieBreak ? tieBreak(b) - tieBreak(a) : 0));
 }

@@ -3,14 +3,15 @@ import type { StateCreator } from 'zustand';
 import type { ConsoleApi, SessionView } from '../../../shared/contract';
 import { errorMessage } from '../api/call-error';
 import type { ConsoleState } from './console-store';
-import { mergeLoaded, upsertById } from './list-updates';
+import { mergeLoaded } from './list-updates';
 
 export interface SessionsSlice {
   /** In the order the console first heard of them, so the last one is the newest. */
   sessions: SessionView[];
   sessionsError: string | null;
   loadSessions: (sessions: SessionView[]) => void;
-  upsertSession: (session: SessionView) => void;
+  /** Sessions that changed (a frame's worth), each replacing its older view or added at the end. */
+  receiveSessions: (sessions: SessionView[]) => void;
   connect: (profileId: string) => Promise<void>;
   disconnect: (sessionId: string) => Promise<void>;
 }
@@ -20,11 +21,18 @@ export function createSessionsSlice(api: ConsoleApi): StateCreator<ConsoleState,
     sessions: [],
     sessionsError: null,
     loadSessions: (loaded) => set((state) => ({ sessions: mergeLoaded(loaded, state.sessions) })),
-    upsertSession: (session) => set((state) => ({ sessions: upsertById(state.sessions, session) })),
+    receiveSessions: (changed) =>
+      set((state) => {
+        const byId = new Map(changed.map((session) => [session.id, session]));
+        const sessions = state.sessions.map((session) => byId.get(session.id) ?? session);
+        const known = new Set(state.sessions.map((session) => session.id));
+        return { sessions: sessions.concat(changed.filter((session) => !known.has(session.id))) };
+      }),
     connect: async (profileId) => {
       set({ sessionsError: null });
       try {
-        get().upsertSession(await api.connect({ profileId }));
+        get().receiveSessions([await api.connect({ profileId })]);
+        void get().loadTraceSessions();
       } catch (error) {
         set({ sessionsError: errorMessage(error) });
       }
@@ -32,7 +40,7 @@ export function createSessionsSlice(api: ConsoleApi): StateCreator<ConsoleState,
     disconnect: async (sessionId) => {
       set({ sessionsError: null });
       try {
-        get().upsertSession(await api.disconnect({ sessionId }));
+        get().receiveSessions([await api.disconnect({ sessionId })]);
       } catch (error) {
         set({ sessionsError: errorMessage(error) });
       }

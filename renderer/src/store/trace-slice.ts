@@ -1,70 +1,218 @@
-// The PDU trace as the renderer holds it: a bounded window of the newest summaries (details stay on the main
-// side until asked for), whether the list follows the tail, and the selected PDU's decoded detail.
+// The Trace region's state: the view over the stored trace (trace/trace-view.ts: a counted snapshot paged in as it
+// scrolls, plus the live tail), the filter bar's filter and the order, following the tail (and how many rows came
+// while not following), the selection with its decoded detail, and per-session statistics. The view is mutable
+// and bounded; `traceVersion` changes whenever it does, so components re-render once per change, not per row.
 import type { StateCreator } from 'zustand';
-import type { ConsoleApi, TraceDetail, TraceSummary } from '../../../shared/contract';
+import type {
+  ConsoleApi,
+  SessionTraceStats,
+  TraceDetail,
+  TraceEventBatch,
+  TraceSessionInfo,
+  TraceSort,
+} from '../../../shared/contract';
+import { canonicalFilter, type TraceFilter } from '../../../shared/trace-filter';
 import { errorMessage } from '../api/call-error';
+import {
+  appendLive,
+  applyUpdates,
+  emptyView,
+  indexInWindow,
+  missingPages,
+  PAGE_SIZE,
+  rebase,
+  storePage,
+  touchPages,
+  viewLength,
+  type TraceView,
+} from '../trace/trace-view';
 import type { ConsoleState } from './console-store';
-
-/** How many summaries the renderer keeps; older ones are dropped (the main side still has them). */
-export const TRACE_WINDOW = 20_000;
 
 export type TraceDetailState =
   | { status: 'idle' }
   | { status: 'loading'; id: number }
-  | { status: 'ready'; detail: TraceDetail }
+  | { status: 'ready'; detail: TraceDetail; inView: boolean }
   | { status: 'error'; id: number; message: string };
 
 export interface TraceSlice {
-  /** Oldest first, ids ascending. */
-  trace: TraceSummary[];
-  /** How many summaries have been dropped off the front so far: lets the list keep its place when that happens. */
-  traceDropped: number;
+  traceView: TraceView;
+  traceVersion: number;
+  /** What the filter bar says (the view adds the session scope to it). */
+  traceFilter: TraceFilter;
+  traceSort: TraceSort;
+  traceCountError: string | null;
   followTail: boolean;
+  /** Rows that joined the view while it was not following. */
+  newRows: number;
   selectedTraceId: number | null;
+  /** A position the list should bring into view (go to request/response, N new ↓); cleared once done. */
+  scrollTarget: number | null;
   traceDetail: TraceDetailState;
-  appendTrace: (batch: readonly TraceSummary[]) => void;
-  loadTrace: (recent: readonly TraceSummary[]) => void;
+  traceSessions: TraceSessionInfo[];
+  traceStats: Record<string, SessionTraceStats>;
+  /** Sessions clicked in the Sessions region scope the Trace, Sent and Inbox to one session. */
+  scopeSessionId: string | null;
+  setTraceFilter: (filter: TraceFilter) => void;
+  setTraceSort: (sort: TraceSort) => void;
+  setScope: (sessionId: string | null) => void;
+  /** Counts the view afresh (start-up, filter change, pruning). */
+  refreshTrace: () => Promise<void>;
+  receiveTrace: (batch: TraceEventBatch) => void;
+  receiveTraceStats: (stats: SessionTraceStats[]) => void;
+  loadTraceSessions: () => Promise<void>;
+  /** The list shows positions from…to: fetch the pages it lacks. */
+  requestTraceRows: (from: number, to: number) => void;
   setFollowTail: (follow: boolean) => void;
   selectTrace: (id: number) => Promise<void>;
+  /** From the selected row to its response or request (or timeout note). */
+  goToPaired: () => Promise<void>;
+  scrolledTo: () => void;
+  /** Back to the newest row (N new ↓). */
+  scrollToTail: () => void;
 }
 
 export function createTraceSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], TraceSlice> {
-  return (set, get) => ({
-    trace: [],
-    traceDropped: 0,
-    followTail: true,
-    selectedTraceId: null,
-    traceDetail: { status: 'idle' },
-    appendTrace: (batch) =>
-      set((state) => {
-        // Ids only grow, so anything at or below the last one is a repeat (start-up load racing the first batch).
-        const lastId = state.trace.at(-1)?.id ?? -Infinity;
-        const fresh = (batch[0]?.id ?? -Infinity) > lastId ? batch : batch.filter((record) => record.id > lastId);
-        if (fresh.length === 0) return {};
-        return bounded(state.trace.concat(fresh), state.traceDropped);
-      }),
-    loadTrace: (recent) =>
-      set((state) => {
-        const lastLoaded = recent.at(-1)?.id ?? -Infinity;
-        return bounded(recent.concat(state.trace.filter((record) => record.id > lastLoaded)), state.traceDropped);
-      }),
-    setFollowTail: (followTail) => set({ followTail }),
-    selectTrace: async (id) => {
-      const current = get().traceDetail;
-      if (get().selectedTraceId === id && current.status !== 'error') return;
-      set({ selectedTraceId: id, traceDetail: { status: 'loading', id } });
-      try {
-        const detail = await api.traceDetail({ id });
-        // Arrow keys move faster than the host answers: only the answer for the row still selected counts.
-        if (get().selectedTraceId === id) set({ traceDetail: { status: 'ready', detail } });
-      } catch (error) {
-        if (get().selectedTraceId === id) set({ traceDetail: { status: 'error', id, message: errorMessage(error) } });
-      }
-    },
-  });
-}
+  return (set, get) => {
+    const changed = () => set((state) => ({ traceVersion: state.traceVersion + 1 }));
+    const effectiveFilter = (state: ConsoleState): TraceFilter =>
+      canonicalFilter(state.scopeSessionId === null ? state.traceFilter : { ...state.traceFilter, sessionIds: [state.scopeSessionId] });
+    let rebasing = false;
 
-function bounded(trace: TraceSummary[], dropped: number): Pick<TraceSlice, 'trace' | 'traceDropped'> {
-  const excess = trace.length - TRACE_WINDOW;
-  return excess > 0 ? { trace: trace.slice(excess), traceDropped: dropped + excess } : { trace, traceDropped: dropped };
+    /** A later snapshot for the same view: the stored part grows, the live tail shrinks. */
+    const rebaseView = async () => {
+      const view = get().traceView;
+      if (rebasing || view.total < 0) return;
+      rebasing = true;
+      try {
+        const { total, snapshotId } = await api.traceCount({ filter: view.filter, sort: view.sort });
+        if (get().traceView.generation === view.generation && snapshotId >= view.snapshotId) {
+          rebase(view, total, snapshotId);
+          changed();
+        }
+      } catch (error) {
+        set({ traceCountError: errorMessage(error) });
+      } finally {
+        rebasing = false;
+      }
+    };
+
+    return {
+      traceView: emptyView({}, 'time', 0),
+      traceVersion: 0,
+      traceFilter: {},
+      traceSort: 'time',
+      traceCountError: null,
+      followTail: true,
+      newRows: 0,
+      selectedTraceId: null,
+      scrollTarget: null,
+      traceDetail: { status: 'idle' },
+      traceSessions: [],
+      traceStats: {},
+      scopeSessionId: null,
+      setTraceFilter: (traceFilter) => {
+        set({ traceFilter });
+        void get().refreshTrace();
+      },
+      setTraceSort: (traceSort) => {
+        // Sorted by round trip the view is a snapshot: following the tail means nothing there.
+        set({ traceSort, followTail: traceSort === 'time' });
+        void get().refreshTrace();
+      },
+      setScope: (scopeSessionId) => {
+        set({ scopeSessionId });
+        void get().refreshTrace();
+        void get().reloadMessages();
+        void get().reloadInbox();
+      },
+      refreshTrace: async () => {
+        const state = get();
+        const view = emptyView(effectiveFilter(state), state.traceSort, state.traceView.generation + 1);
+        set({ traceView: view, traceVersion: state.traceVersion + 1, traceCountError: null, newRows: 0 });
+        try {
+          const { total, snapshotId } = await api.traceCount({ filter: view.filter, sort: view.sort });
+          if (get().traceView !== view) return;
+          view.total = total;
+          view.snapshotId = snapshotId;
+          changed();
+        } catch (error) {
+          if (get().traceView === view) set({ traceCountError: errorMessage(error) });
+        }
+      },
+      receiveTrace: (batch) => {
+        const view = get().traceView;
+        let dirty = applyUpdates(view, batch.updates);
+        const { added, full } = appendLive(view, batch.rows);
+        if (added > 0) {
+          dirty = true;
+          if (!get().followTail) set((state) => ({ newRows: state.newRows + added }));
+        }
+        if (dirty) changed();
+        // What this client was not sent, and a tail grown too long, are both the store's to hold: re-count.
+        if (full || batch.skipped > 0) void rebaseView();
+      },
+      receiveTraceStats: (stats) =>
+        set((state) => ({ traceStats: { ...state.traceStats, ...Object.fromEntries(stats.map((s) => [s.sessionId, s])) } })),
+      loadTraceSessions: async () => {
+        try {
+          set({ traceSessions: await api.traceSessions() });
+        } catch (error) {
+          get().reportLoadError(`Could not load the trace's sessions: ${errorMessage(error)}`);
+        }
+      },
+      requestTraceRows: (from, to) => {
+        const view = get().traceView;
+        const inSight = new Set<number>();
+        for (let page = Math.floor(Math.max(0, from) / PAGE_SIZE); page * PAGE_SIZE <= to; page += 1) inSight.add(page);
+        touchPages(view, inSight);
+        for (const page of missingPages(view, from, to)) {
+          view.loading.add(page);
+          const { filter, sort, snapshotId } = view;
+          api.tracePage({ filter, sort, snapshotId, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+            (rows) => {
+              if (get().traceView !== view) return;
+              storePage(view, page, rows, inSight);
+              changed();
+            },
+            (error: unknown) => {
+              view.loading.delete(page);
+              if (get().traceView === view) set({ traceCountError: `Could not load trace rows: ${errorMessage(error)}` });
+            },
+          );
+        }
+      },
+      setFollowTail: (followTail) => set(followTail ? { followTail, newRows: 0 } : { followTail }),
+      selectTrace: async (id) => {
+        const current = get().traceDetail;
+        if (get().selectedTraceId === id && current.status !== 'error') return;
+        set({ selectedTraceId: id, traceDetail: { status: 'loading', id } });
+        try {
+          const detail = await api.traceDetail({ id });
+          // Arrow keys move faster than the host answers: only the answer for the row still selected counts.
+          if (get().selectedTraceId === id) set({ traceDetail: { status: 'ready', detail, inView: true } });
+        } catch (error) {
+          if (get().selectedTraceId === id) set({ traceDetail: { status: 'error', id, message: errorMessage(error) } });
+        }
+      },
+      goToPaired: async () => {
+        const detail = get().traceDetail;
+        if (detail.status !== 'ready') return;
+        const target = detail.detail.responseId ?? detail.detail.requestId;
+        if (target === null) return;
+        const view = get().traceView;
+        let position = indexInWindow(view, target);
+        if (position < 0 && target <= view.snapshotId) {
+          const found = await api.tracePosition({ filter: view.filter, sort: view.sort, snapshotId: view.snapshotId, id: target });
+          position = found.position ?? -1;
+        }
+        set({ followTail: position >= 0 && position === viewLength(view) - 1 && get().followTail });
+        await get().selectTrace(target);
+        const after = get().traceDetail;
+        if (after.status === 'ready' && position < 0) set({ traceDetail: { ...after, inView: false } });
+        if (position >= 0) set({ scrollTarget: position });
+      },
+      scrolledTo: () => set({ scrollTarget: null }),
+      scrollToTail: () => set((state) => ({ scrollTarget: Math.max(0, viewLength(state.traceView) - 1), newRows: 0 })),
+    };
+  };
 }

@@ -14,8 +14,9 @@ test('a locked database: protocol duties go on, a banner tells what waits, and i
   const compose = page.getByRole('region', { name: 'Compose' });
   await compose.getByText('Operations', { exact: true }).click();
 
-  const locker = new DatabaseSync(join(host().dataDir, 'smpp-console.sqlite'));
-  locker.exec('BEGIN EXCLUSIVE');
+  // Both files refuse writes, as on a full disk: the main database and the trace store's own.
+  const lockers = ['smpp-console.sqlite', 'smpp-console-trace.sqlite'].map((file) => new DatabaseSync(join(host().dataDir, file)));
+  for (const locker of lockers) locker.exec('BEGIN EXCLUSIVE');
   try {
     await compose.getByRole('button', { name: 'Enquire link now' }).click();
     await expect(compose.getByRole('status', { name: 'Enquire link result' })).toHaveText(/^enquire_link_resp ESME_ROK in /);
@@ -23,8 +24,10 @@ test('a locked database: protocol duties go on, a banner tells what waits, and i
     const banner = page.getByRole('alert').filter({ hasText: 'The database is not taking writes' });
     await expect(banner).toContainText(/since \d\d:\d\d:\d\d\.\d{3} \(database is locked\)\. Retrying\. [1-9]\d* trace records wait in memory/);
   } finally {
-    locker.exec('COMMIT');
-    locker.close();
+    for (const locker of lockers) {
+      locker.exec('COMMIT');
+      locker.close();
+    }
   }
   await expect(page.getByRole('alert').filter({ hasText: 'The database is not taking writes' })).toHaveCount(0);
   // the rows held during the outage are in the database: a fresh page loads them from there

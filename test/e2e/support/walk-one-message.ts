@@ -32,7 +32,8 @@ export async function walkOneMessage(page: Page): Promise<void> {
 
   // selecting a row shows its exact bytes, beginning with its command_length
   const submit = commandRows('submit_sm');
-  const length = Number((await submit.getByRole('gridcell').nth(5).textContent())?.replace(/\D/g, ''));
+  // cells: Time, Session, Dir, Command, Status, Seq, RTT, Len…
+  const length = Number((await submit.getByRole('gridcell').nth(7).textContent())?.replace(/\D/g, ''));
   expect(length).toBeGreaterThan(16);
   await submit.click();
   const lengthHex = length.toString(16).padStart(8, '0').replace(/(..)(?!$)/g, '$1 ');
