@@ -77,6 +77,11 @@ export class EventPipeline {
     };
   }
 
+  /** What waits for each client now (the benchmark and tests watch it stay bounded). */
+  pending(): Array<EventClient['pending']> {
+    return [...this.clients].map((client) => client.counts());
+  }
+
   close(): void {
     this.stop();
     if (this.timer) clearTimeout(this.timer);
