@@ -195,9 +195,17 @@ async function readOlderRows(page: Page): Promise<void> {
     check();
   }));
   await grid.hover();
-  await page.mouse.wheel(0, -400);
-  await trace.getByRole('button', { name: 'Follow', exact: true, pressed: false }).waitFor({ timeout: 5_000 })
-    .catch(() => console.error('bench: the trace still follows its tail after scrolling up; the figures are for a following view'));
+  // Under load the list may snap back to the tail before it hears of the wheel: a user would wheel again.
+  const notFollowing = trace.getByRole('button', { name: 'Follow', exact: true, pressed: false });
+  for (let tries = 1; tries <= 5; tries += 1) {
+    await page.mouse.wheel(0, -400);
+    if (await notFollowing.waitFor({ timeout: 1_000 }).then(() => true, () => false)) {
+      if (tries > 1) console.error(`bench: it took ${tries} turns of the wheel to stop the trace following its tail`);
+      return;
+    }
+  }
+  console.error('bench: 5 turns of the wheel did not stop the trace following its tail; switching Follow off with its button');
+  await trace.getByRole('button', { name: 'Follow', exact: true }).click();
 }
 
 async function timeNewProfile(page: Page): Promise<{ uiMs: number; uiWallMs: number }> {

@@ -141,8 +141,9 @@ export function createTraceSlice(api: ConsoleApi): StateCreator<ConsoleState, []
       },
       receiveTrace: (batch) => {
         const view = get().traceView;
-        let dirty = applyUpdates(view, batch.updates);
+        // Rows first: an update in this batch may be for a request that arrived in it.
         const { added, full } = appendLive(view, batch.rows);
+        let dirty = applyUpdates(view, batch.updates);
         if (added > 0) {
           dirty = true;
           if (!get().followTail) set((state) => ({ newRows: state.newRows + added }));
