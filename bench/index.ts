@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { consoleDiagnostics } from '../electron/core/diagnostics/console-diagnostics';
 import { EsmeSession } from '../electron/core/smpp/esme-session';
 import { deliverRate, runDelivererChild } from './deliver-rate';
+import { traceBurstFigures } from './trace-burst';
+import { traceQueryFigures } from './trace-queries';
 import { SmscSimulator } from '../electron/core/simulator/smsc-simulator';
 import { DATABASE_FILE } from '../electron/core/store/database';
 import { TraceStore } from '../electron/core/trace/store/trace-store-client';
@@ -152,6 +154,8 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (DELIVERIES > 0) await durabilityFigures(json);
+  if (process.env.BENCH_TRACE !== '0') await traceQueryFigures(json, TRACE_WORKER);
+  if (process.env.BENCH_BURST !== '0') await traceBurstFigures(json);
 }
 
 /** deliver_sm/s acknowledged after an fsync'd commit (FULL) against NORMAL, alternating which goes first. */

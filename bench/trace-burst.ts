@@ -75,7 +75,8 @@ export async function traceBurstFigures(json: boolean): Promise<void> {
     const burst = smsc.burst(RATE, SECONDS);
     await readOlderRows(page);
     const samples: Sample[] = [];
-    for (let at = SAMPLE_EVERY_MS; at <= SECONDS * 1000 + AFTER_MS; at += SAMPLE_EVERY_MS) {
+    // Half a period in, so no sample falls on the end of the burst, and a short burst still gets one.
+    for (let at = SAMPLE_EVERY_MS / 2; at < SECONDS * 1000 + AFTER_MS; at += SAMPLE_EVERY_MS) {
       await sleep(started + at - performance.now());
       const phase = performance.now() - started < SECONDS * 1000 ? 'during' : 'after';
       samples.push({ phase, rssMb: procStatusMb(host.process.pid!, 'VmRSS'), ...(await timeNewProfile(page)) });
@@ -99,7 +100,7 @@ export async function traceBurstFigures(json: boolean): Promise<void> {
       { name: 'New profile → dialog shown, during the burst, p50', value: median(ui('during', (s) => s.uiMs)), unit: 'ms', target: '< 300 ms' },
       { name: 'New profile → dialog shown, after the burst, max', value: max(ui('after', (s) => s.uiMs)), unit: 'ms', target: '< 300 ms' },
       { name: 'New profile → dialog shown, after the burst, p50', value: median(ui('after', (s) => s.uiMs)), unit: 'ms', target: '< 300 ms' },
-      { name: 'the same with Playwright’s round trips, during the burst, max', value: max(ui('during', (s) => s.uiWallMs)), unit: 'ms', target: '< 300 ms' },
+      { name: 'the same as Playwright sees it, during the burst, max', value: max(ui('during', (s) => s.uiWallMs)), unit: 'ms', target: 'none: its own round trips wait on the page too' },
       { name: 'long tasks over 100 ms in the page', value: longTasks.filter((ms) => ms > 100).length, unit: 'tasks', target: '0' },
       { name: 'longest long task in the page', value: max(longTasks), unit: 'ms', target: '≤ 100 ms' },
     ];
@@ -141,10 +142,7 @@ async function openApi(url: string): Promise<HostApi> {
     for (const call of waiting.values()) call.reject(new Error('the WebSocket to the browser host closed'));
     waiting.clear();
   });
-  await new Promise((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   let lastId = 0;
   return {
     async call(method, payload) {
@@ -162,7 +160,9 @@ async function openApi(url: string): Promise<HostApi> {
 
 /**
  * Long tasks from now on, and the time of each press and of the frame that first shows an open dialog: the
- * input's own timestamp counts the wait behind a busy main thread, which is what the user feels.
+ * input's own timestamp counts the wait behind a busy main thread, which is what the user feels. Playwright's
+ * click takes several round trips to the page before it presses (visible, stable, hit target), each of them
+ * queued behind the same busy thread, so its wall time says more about the automation than about the user.
  */
 async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -179,7 +179,8 @@ async function instrument(page: Page): Promise<void> {
     }, true);
     new MutationObserver(() => {
       if (bench.benchPressedAt === null || bench.benchShownAt !== null || !document.querySelector('dialog[open]')) return;
-      requestAnimationFrame(() => (bench.benchShownAt ??= performance.now()));
+      // A task queued from the frame's rAF runs after that frame's style, layout and paint: the dialog is drawn.
+      requestAnimationFrame(() => setTimeout(() => (bench.benchShownAt ??= performance.now())));
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['open'] });
   });
 }
@@ -245,7 +246,4 @@ async function within<T>(promise: Promise<T>, ms: number, message: string): Prom
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const max = (values: number[]) => (values.length === 0 ? Number.NaN : Math.round(Math.max(...values)));
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? Number.NaN : Math.round(sorted[Math.floor(sorted.length / 2)]!);
-}
+const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN);

@@ -70,7 +70,7 @@ export class StoreHealthMonitor {
 
   traceRecordsDropped(count: number): void {
     if (this.health.droppedTraceRecords === 0) {
-      this.diagnostics.info(`trace records lost: the database stayed down past what memory holds (${count} so far)`, { where: 'storing trace records' });
+      this.diagnostics.info(`trace records lost: the trace store fell further behind (or stayed down longer) than memory holds (${count} so far)`, { where: 'storing trace records' });
     }
     this.health.droppedTraceRecords += count;
     this.publishSoon();

@@ -4,7 +4,7 @@
 // bottom turns it on again. Keys: arrows, Page Up/Down, Home/End select; P goes to the selected row's response or
 // request.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type PointerEvent, type WheelEvent } from 'react';
 import { useConsole, useConsoleStore } from '../store/console-context';
 import { labelOf, sessionLabels } from '../trace/session-labels';
 import { indexInWindow, rowAt, viewLength } from '../trace/trace-view';
@@ -91,6 +91,21 @@ export function TraceGrid() {
     else if (movedUp && !atEnd && following) setFollowTail(false);
   };
 
+  // The user's own move up ends following at once. Waiting for the scroll event is not enough under traffic: the
+  // next batch's scroll-to-end lands first and the move is lost (seen in the burst benchmark: several wheel turns
+  // before Follow let go).
+  const pauseFollowing = () => {
+    const { followTail: following, setFollowTail, traceSort } = store.getState();
+    if (following && traceSort === 'time') setFollowTail(false);
+  };
+  const onWheel = (event: WheelEvent) => {
+    if (event.deltaY < 0) pauseFollowing();
+  };
+  // A press on the scrollbar (the scroller itself, not a row) is a drag about to start.
+  const onPointerDown = (event: PointerEvent) => {
+    if (event.target === scrollRef.current) pauseFollowing();
+  };
+
   const selectIndex = (index: number, focus: boolean) => {
     const { traceView, selectTrace, setFollowTail, traceSort } = store.getState();
     const length = viewLength(traceView);
@@ -157,6 +172,8 @@ export function TraceGrid() {
         aria-keyshortcuts="P"
         className="trace-grid"
         onScroll={onScroll}
+        onWheel={onWheel}
+        onPointerDown={onPointerDown}
       >
         <div role="rowgroup" className="trace-head">
           <TraceHeaderRow sortedByRtt={sort === 'rtt'} onSortByRtt={() => store.getState().setTraceSort(sort === 'rtt' ? 'time' : 'rtt')} />

@@ -86,6 +86,11 @@ export class TraceStore {
     });
   }
 
+  /** Records sent to the store and not yet taken, plus those waiting here for it. */
+  get backlog(): number {
+    return this.inFlight + this.waitingRecords;
+  }
+
   /** Items in capture order (`records` of them are rows); never blocks, never grows without bound. */
   append(items: TraceStoreItem[], records: number): void {
     if (this.dead) return this.options.health.traceRecordsDropped(records);

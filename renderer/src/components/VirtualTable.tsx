@@ -1,0 +1,86 @@
+// A table for lists that stream (Sent, Inbox): ARIA table roles on rows of one fixed height, of which only those in
+// sight are in the DOM (@tanstack/react-virtual). At 2,500 MO/s a plain table re-laid-out 200 rows twenty times a
+// second (measured: 100–600 ms tasks in the burst benchmark); this lays out a screenful.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type CSSProperties, type ReactNode } from 'react';
+
+export interface VirtualColumn<T> {
+  header: ReactNode;
+  /** A grid-template-columns track: '14ch', 'minmax(12ch, 1fr)'… */
+  width: string;
+  cell: (item: T) => ReactNode;
+  className?: string;
+  title?: (item: T) => string | undefined;
+}
+
+interface VirtualTableProps<T> {
+  label: string;
+  items: readonly T[];
+  columns: ReadonlyArray<VirtualColumn<T>>;
+  rowKey: (item: T) => string | number;
+  /** Data attributes a row carries (tests and styles key on them). */
+  rowData?: (item: T) => Record<`data-${string}`, string>;
+  empty: ReactNode;
+  footer?: ReactNode;
+}
+
+const ROW_HEIGHT = 22;
+
+export function VirtualTable<T>({ label, items, columns, rowKey, rowData, empty, footer }: VirtualTableProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rowKey(items[index]!),
+    overscan: 8,
+  });
+  const style = { '--vtable-columns': columns.map((c) => c.width).join(' ') } as CSSProperties;
+  return (
+    <div role="table" aria-label={label} aria-rowcount={items.length + 1} className="vtable" style={style}>
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} className="vtable__row vtable__head">
+          {columns.map((column, index) => (
+            <span role="columnheader" key={index}>
+              {column.header}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div ref={scrollRef} className="vtable__scroll">
+        {items.length === 0 ? (
+          <div role="rowgroup">
+            <div role="row" className="vtable__row">
+              <span role="cell" className="muted vtable__empty">
+                {empty}
+              </span>
+            </div>
+          </div>
+        ) : (
+          <div role="rowgroup" className="vtable__body" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const item = items[row.index]!;
+              return (
+                <div
+                  role="row"
+                  key={row.key}
+                  aria-rowindex={row.index + 2}
+                  className="vtable__row"
+                  style={{ transform: `translateY(${row.start}px)` }}
+                  {...rowData?.(item)}
+                >
+                  {columns.map((column, index) => (
+                    <span role="cell" key={index} className={column.className} title={column.title?.(item)}>
+                      {column.cell(item)}
+                    </span>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+      {footer}
+    </div>
+  );
+}
