@@ -3,7 +3,7 @@
 // with Chromium showing the console and the user scrolled up in the trace, reading. Every 5 s during the burst
 // and for 10 s after it: the host's memory, and how long "New profile" takes to open its dialog. At the end: what
 // the SMSC saw answered, the host's peak memory, and the page's long tasks. Figures only, each beside its target.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,9 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 
 /** What the page records for us (installed by instrument()). */
 interface BenchWindow {
-  benchLongTasks: number[];
+  benchLongTasks: Array<{ start: number; duration: number }>;
+  /** When the measured UI action (New profile opened, then closed) ran: its long tasks are the action's own. */
+  benchActions: Array<[number, number]>;
   benchPressedAt: number | null;
   benchShownAt: number | null;
 }
@@ -71,6 +73,14 @@ export async function traceBurstFigures(json: boolean): Promise<void> {
     await page.getByRole('region', { name: 'Trace' }).waitFor();
     await instrument(page);
 
+    // BENCH_BURST_PROFILE=<file>: the page's CPU profile over the burst (open it in Chrome's DevTools), to find
+    // what the long tasks are.
+    const profileTo = process.env.BENCH_BURST_PROFILE;
+    const cdp = profileTo ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const started = performance.now();
     const burst = smsc.burst(RATE, SECONDS);
     await readOlderRows(page);
@@ -82,8 +92,17 @@ export async function traceBurstFigures(json: boolean): Promise<void> {
       samples.push({ phase, rssMb: procStatusMb(host.process.pid!, 'VmRSS'), ...(await timeNewProfile(page)) });
     }
     const counts = await burst;
+    if (cdp && profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const peakRssMb = procStatusMb(host.process.pid!, 'VmHWM');
-    const longTasks = await page.evaluate(() => (window as unknown as BenchWindow).benchLongTasks);
+    const { tasks, actions } = await page.evaluate(() => {
+      const bench = window as unknown as BenchWindow;
+      return { tasks: bench.benchLongTasks, actions: bench.benchActions };
+    });
+    // A long task that overlaps the measured action is the action's own (opening a modal dialog makes the whole page
+    // inert: a style pass over all of it); the rest are what the streaming cost.
+    const inAction = (task: { start: number; duration: number }) => actions.some(([from, to]) => task.start < to && task.start + task.duration > from);
+    const longTasks = tasks.filter((task) => !inAction(task)).map((task) => task.duration);
+    const actionTasks = tasks.filter(inAction).map((task) => task.duration);
     const phase = (name: Sample['phase']) => samples.filter((sample) => sample.phase === name);
     const ui = (name: Sample['phase'], pick: (sample: Sample) => number) => phase(name).map(pick);
 
@@ -101,8 +120,9 @@ export async function traceBurstFigures(json: boolean): Promise<void> {
       { name: 'New profile → dialog shown, after the burst, max', value: max(ui('after', (s) => s.uiMs)), unit: 'ms', target: '< 300 ms' },
       { name: 'New profile → dialog shown, after the burst, p50', value: median(ui('after', (s) => s.uiMs)), unit: 'ms', target: '< 300 ms' },
       { name: 'the same as Playwright sees it, during the burst, max', value: max(ui('during', (s) => s.uiWallMs)), unit: 'ms', target: 'none: its own round trips wait on the page too' },
-      { name: 'long tasks over 100 ms in the page', value: longTasks.filter((ms) => ms > 100).length, unit: 'tasks', target: '0' },
-      { name: 'longest long task in the page', value: max(longTasks), unit: 'ms', target: '≤ 100 ms' },
+      { name: 'long tasks over 100 ms in the page (outside the measured action)', value: longTasks.filter((ms) => ms > 100).length, unit: 'tasks', target: '0' },
+      { name: 'longest long task in the page (outside the measured action)', value: max(longTasks), unit: 'ms', target: '≤ 100 ms' },
+      { name: 'longest long task of the measured action (opening the dialog)', value: max(actionTasks), unit: 'ms', target: 'none: the action measured above' },
     ];
     for (const figure of figures) {
       if (json) console.log(JSON.stringify({ ...figure, rate: RATE, seconds: SECONDS }));
@@ -168,10 +188,11 @@ async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
     const bench = window as unknown as BenchWindow;
     bench.benchLongTasks = [];
+    bench.benchActions = [];
     bench.benchPressedAt = null;
     bench.benchShownAt = null;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) bench.benchLongTasks.push(entry.duration);
+      for (const entry of list.getEntries()) bench.benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask' });
     document.addEventListener('pointerdown', (event) => {
       bench.benchPressedAt = event.timeStamp;
@@ -228,6 +249,10 @@ async function timeNewProfile(page: Page): Promise<{ uiMs: number; uiWallMs: num
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
+  await page.evaluate(() => {
+    const bench = window as unknown as BenchWindow;
+    if (bench.benchPressedAt !== null) bench.benchActions.push([bench.benchPressedAt, performance.now()]);
+  });
   return { uiMs: Math.round(ms), uiWallMs: Math.round(uiWallMs) };
 }
 

@@ -1,7 +1,7 @@
 // Recent drafts (the newest sent, to recall and send again) and named templates per profile.
 import { randomUUID } from 'node:crypto';
 import type { DraftContent, SavedDraft } from '../../../shared/contract';
-import { inTransaction, type Database } from './database';
+import { inTransaction, type Database, statement } from './database';
 
 /** Recent drafts kept; older ones are dropped as new ones are sent. */
 export const RECENT_DRAFTS = 20;
@@ -21,38 +21,36 @@ export class DraftsRepo {
   addRecent(draft: DraftContent, at: number): void {
     const content = JSON.stringify(draft);
     inTransaction(this.db, () => {
-      this.db.prepare(`DELETE FROM drafts WHERE kind = 'recent' AND content = ?`).run(content);
-      this.db.prepare(`INSERT INTO drafts (id, kind, content, saved_at) VALUES (?, 'recent', ?, ?)`).run(randomUUID(), content, at);
-      this.db
-        .prepare(`DELETE FROM drafts WHERE kind = 'recent' AND id NOT IN (SELECT id FROM drafts WHERE kind = 'recent' ORDER BY saved_at DESC LIMIT ?)`)
+      statement(this.db, `DELETE FROM drafts WHERE kind = 'recent' AND content = ?`).run(content);
+      statement(this.db, `INSERT INTO drafts (id, kind, content, saved_at) VALUES (?, 'recent', ?, ?)`).run(randomUUID(), content, at);
+      statement(this.db, `DELETE FROM drafts WHERE kind = 'recent' AND id NOT IN (SELECT id FROM drafts WHERE kind = 'recent' ORDER BY saved_at DESC LIMIT ?)`)
         .run(RECENT_DRAFTS);
     });
   }
 
   listRecent(): SavedDraft[] {
-    return (this.db.prepare(`SELECT * FROM drafts WHERE kind = 'recent' ORDER BY saved_at DESC`).all() as unknown as DraftRow[]).map(toSaved);
+    return (statement(this.db, `SELECT * FROM drafts WHERE kind = 'recent' ORDER BY saved_at DESC`).all() as unknown as DraftRow[]).map(toSaved);
   }
 
   /** Saves a template under a name; a template of the same name on the profile is replaced. */
   saveTemplate(profileId: string, name: string, draft: DraftContent, at: number): SavedDraft {
     const id = randomUUID();
     inTransaction(this.db, () => {
-      this.db.prepare(`DELETE FROM drafts WHERE kind = 'template' AND profile_id = ? AND name = ?`).run(profileId, name);
-      this.db
-        .prepare(`INSERT INTO drafts (id, kind, profile_id, name, content, saved_at) VALUES (?, 'template', ?, ?, ?, ?)`)
+      statement(this.db, `DELETE FROM drafts WHERE kind = 'template' AND profile_id = ? AND name = ?`).run(profileId, name);
+      statement(this.db, `INSERT INTO drafts (id, kind, profile_id, name, content, saved_at) VALUES (?, 'template', ?, ?, ?, ?)`)
         .run(id, profileId, name, JSON.stringify(draft), at);
     });
-    return toSaved(this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as unknown as DraftRow);
+    return toSaved(statement(this.db, 'SELECT * FROM drafts WHERE id = ?').get(id) as unknown as DraftRow);
   }
 
   listTemplates(profileId: string): SavedDraft[] {
     return (
-      this.db.prepare(`SELECT * FROM drafts WHERE kind = 'template' AND profile_id = ? ORDER BY name`).all(profileId) as unknown as DraftRow[]
+      statement(this.db, `SELECT * FROM drafts WHERE kind = 'template' AND profile_id = ? ORDER BY name`).all(profileId) as unknown as DraftRow[]
     ).map(toSaved);
   }
 
   deleteTemplate(id: string): boolean {
-    return this.db.prepare(`DELETE FROM drafts WHERE kind = 'template' AND id = ?`).run(id).changes > 0;
+    return statement(this.db, `DELETE FROM drafts WHERE kind = 'template' AND id = ?`).run(id).changes > 0;
   }
 }
 

@@ -1,6 +1,6 @@
 // Received deliver_sm / data_sm: delivery receipts (matched to the sent message when one is found) and MO.
 import type { InboxItem, InboxPageRequest, ReceiptView } from '../../../shared/contract';
-import type { Database } from './database';
+import { type Database, statement } from './database';
 
 interface InboxRow {
   id: number; session_id: string; kind: string; received_at: number; source_addr: string; destination_addr: string;
@@ -41,8 +41,7 @@ export class InboxRepo {
   constructor(private readonly db: Database) {}
 
   insert(item: NewInboxItem): InboxItem {
-    const result = this.db
-      .prepare(
+    const result = statement(this.db, 
         `INSERT INTO inbox (session_id, profile_id, kind, received_at, source_addr, destination_addr, esm_class, data_coding, text,
           receipt_message_id, receipt_stat, receipt_err, receipt_submit_date, receipt_done_date, matched_message)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -58,8 +57,7 @@ export class InboxRepo {
   /** Receipts that arrived before their message's submit_sm_resp was stored (same TCP read, or another session). */
   unmatchedReceiptsFor(profileIds: string[], normalisedMessageId: string): Array<{ id: number; stat: string; receivedAt: number }> {
     const scope = profileIds.map(() => '?').join(', ');
-    return this.db
-      .prepare(
+    return statement(this.db, 
         `SELECT id, receipt_stat AS stat, received_at AS receivedAt FROM inbox
          WHERE kind = 'receipt' AND matched_message IS NULL AND profile_id IN (${scope})
            AND (ltrim(lower(receipt_message_id), '0') = ? OR (? = '0' AND ltrim(lower(receipt_message_id), '0') = ''))
@@ -69,7 +67,7 @@ export class InboxRepo {
   }
 
   match(id: number, messageId: string): InboxItem {
-    this.db.prepare('UPDATE inbox SET matched_message = ? WHERE id = ?').run(messageId, id);
+    statement(this.db, 'UPDATE inbox SET matched_message = ? WHERE id = ?').run(messageId, id);
     return this.get(id)!;
   }
 
@@ -79,25 +77,24 @@ export class InboxRepo {
    * re-sending what it thinks was lost) replaces its earlier copy.
    */
   addMoPart(item: NewInboxItem, part: ConcatPart): InboxItem {
-    const open = this.db
-      .prepare(
+    const open = statement(this.db, 
         `SELECT i.id FROM inbox i WHERE i.concat_key = ? AND i.parts_total = ?
            AND (SELECT COUNT(*) FROM inbox_parts p WHERE p.inbox_id = i.id) < i.parts_total ORDER BY i.id DESC LIMIT 1`,
       )
       .get(part.key, part.total) as { id: number } | undefined;
     const id = open?.id ?? this.insert({ ...item, text: '' }).id;
-    if (!open) this.db.prepare('UPDATE inbox SET concat_key = ?, parts_total = ? WHERE id = ?').run(part.key, part.total, id);
-    this.db.prepare('INSERT OR REPLACE INTO inbox_parts (inbox_id, seq, text) VALUES (?, ?, ?)').run(id, part.sequence, item.text);
+    if (!open) statement(this.db, 'UPDATE inbox SET concat_key = ?, parts_total = ? WHERE id = ?').run(part.key, part.total, id);
+    statement(this.db, 'INSERT OR REPLACE INTO inbox_parts (inbox_id, seq, text) VALUES (?, ?, ?)').run(id, part.sequence, item.text);
     const texts = new Map(
-      (this.db.prepare('SELECT seq, text FROM inbox_parts WHERE inbox_id = ?').all(id) as Array<{ seq: number; text: string }>).map((p) => [p.seq, p.text]),
+      (statement(this.db, 'SELECT seq, text FROM inbox_parts WHERE inbox_id = ?').all(id) as Array<{ seq: number; text: string }>).map((p) => [p.seq, p.text]),
     );
     const text = Array.from({ length: part.total }, (_, i) => texts.get(i + 1) ?? MISSING_PART).join('');
-    this.db.prepare('UPDATE inbox SET text = ?, received_at = ? WHERE id = ?').run(text, item.receivedAt, id);
+    statement(this.db, 'UPDATE inbox SET text = ?, received_at = ? WHERE id = ?').run(text, item.receivedAt, id);
     return this.get(id)!;
   }
 
   get(id: number): InboxItem | null {
-    const row = this.db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as unknown as InboxRow | undefined;
+    const row = statement(this.db, `${SELECT} WHERE i.id = ?`).get(id) as unknown as InboxRow | undefined;
     return row ? toItem(row) : null;
   }
 
@@ -114,7 +111,7 @@ export class InboxRepo {
       params.push(request.beforeId);
     }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-    return (this.db.prepare(`${SELECT} ${where} ORDER BY i.id DESC LIMIT ?`).all(...params, request.limit) as unknown as InboxRow[]).map(toItem);
+    return (statement(this.db, `${SELECT} ${where} ORDER BY i.id DESC LIMIT ?`).all(...params, request.limit) as unknown as InboxRow[]).map(toItem);
   }
 }
 

@@ -4,7 +4,7 @@
 import type { MessagePageRequest, MessageState, MessageView } from '../../../shared/contract';
 import { messageIdCandidates, normaliseMessageId } from '../../../shared/message-id';
 import { statusName } from '../smpp/smpp-tables';
-import { inTransaction, type Database } from './database';
+import { inTransaction, type Database, statement } from './database';
 
 interface MessageRow {
   id: string; session_id: string; profile_id: string; source_addr: string; destination_addr: string; text: string;
@@ -45,13 +45,12 @@ export class MessagesRepo {
 
   insert(message: NewMessage, submittedAt: number, parts: number): MessageView {
     inTransaction(this.db, () => {
-      this.db
-        .prepare(
+      statement(this.db, 
           `INSERT INTO messages (id, session_id, profile_id, source_addr, destination_addr, text, data_coding, state, submitted_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'submitting', ?)`,
         )
         .run(message.id, message.sessionId, message.profileId, message.sourceAddr, message.destinationAddr, message.text, message.dataCoding, submittedAt);
-      const part = this.db.prepare(`INSERT INTO message_parts (message_id, seq, state) VALUES (?, ?, 'submitting')`);
+      const part = statement(this.db, `INSERT INTO message_parts (message_id, seq, state) VALUES (?, ?, 'submitting')`);
       for (let seq = 1; seq <= parts; seq += 1) part.run(message.id, seq);
     });
     return this.get(message.id)!;
@@ -59,22 +58,20 @@ export class MessagesRepo {
 
   /** Records a part's submit_sm_resp: accepted with its message_id, or rejected with its status. */
   partAnswered(ref: PartRef, commandStatus: number, smscMessageId: string | null): MessageView {
-    this.db
-      .prepare('UPDATE message_parts SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ? WHERE message_id = ? AND seq = ?')
+    statement(this.db, 'UPDATE message_parts SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ? WHERE message_id = ? AND seq = ?')
       .run(commandStatus === 0 ? 'accepted' : 'rejected', commandStatus, smscMessageId, smscMessageId === null ? null : normaliseMessageId(smscMessageId), ref.messageId, ref.seq);
     return this.summarise(ref.messageId);
   }
 
   /** The part's submit never got an answer (timeout, connection lost, encode error). */
   partFailed(ref: PartRef): MessageView {
-    this.db.prepare(`UPDATE message_parts SET state = 'failed' WHERE message_id = ? AND seq = ?`).run(ref.messageId, ref.seq);
+    statement(this.db, `UPDATE message_parts SET state = 'failed' WHERE message_id = ? AND seq = ?`).run(ref.messageId, ref.seq);
     return this.summarise(ref.messageId);
   }
 
   /** Records a receipt's stat on its part; an intermediate one (ENROUTE, ACCEPTD) never overwrites a final outcome. */
   receipted(ref: PartRef, stat: string, at: number): MessageView {
-    this.db
-      .prepare(
+    statement(this.db, 
         `UPDATE message_parts SET state = CASE WHEN ? IN ${sqlList(NON_FINAL_STATS)} AND state IN ${sqlList(FINAL_STATS)} THEN state ELSE ? END,
            receipt_at = ? WHERE message_id = ? AND seq = ?`,
       )
@@ -92,16 +89,14 @@ export class MessagesRepo {
     const [literal, ...converted] = messageIdCandidates(smscMessageId);
     const from = `FROM message_parts p JOIN messages m ON m.id = p.message_id WHERE m.profile_id IN (${scope})`;
     // Where several messages share the id (submit_multi), the one sent to the receipt's sender is meant.
-    const exact = this.db
-      .prepare(
+    const exact = statement(this.db, 
         `SELECT p.message_id AS messageId, p.seq ${from} AND p.smsc_message_id_norm = ?
            ORDER BY (m.destination_addr = ?) DESC, p.receipt_at IS NULL DESC, m.submitted_at DESC LIMIT 1`,
       )
       .get(...profileIds, literal!, recipient) as unknown as PartRef | undefined;
     if (exact) return { messageId: exact.messageId, seq: exact.seq };
     if (converted.length === 0) return null;
-    const rows = this.db
-      .prepare(
+    const rows = statement(this.db, 
         `SELECT p.message_id AS messageId, p.seq ${from} AND p.receipt_at IS NULL
            AND p.smsc_message_id_norm IN (${converted.map(() => '?').join(', ')}) LIMIT 2`,
       )
@@ -110,7 +105,7 @@ export class MessagesRepo {
   }
 
   get(id: string): MessageView | null {
-    const row = this.db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as unknown as MessageRow | undefined;
+    const row = statement(this.db, `${SELECT} WHERE m.id = ?`).get(id) as unknown as MessageRow | undefined;
     return row ? toView(row) : null;
   }
 
@@ -127,13 +122,13 @@ export class MessagesRepo {
       params.push(request.before.submittedAt, request.before.submittedAt, request.before.id);
     }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-    const rows = this.db.prepare(`${SELECT} ${where} ORDER BY m.submitted_at DESC, m.id DESC LIMIT ?`).all(...params, request.limit) as unknown as MessageRow[];
+    const rows = statement(this.db, `${SELECT} ${where} ORDER BY m.submitted_at DESC, m.id DESC LIMIT ?`).all(...params, request.limit) as unknown as MessageRow[];
     return rows.map(toView);
   }
 
   /** Writes the message's summary of its parts: state, first message_id, first refusal, last receipt. */
   private summarise(id: string): MessageView {
-    const parts = this.db.prepare('SELECT * FROM message_parts WHERE message_id = ? ORDER BY seq').all(id) as unknown as PartRow[];
+    const parts = statement(this.db, 'SELECT * FROM message_parts WHERE message_id = ? ORDER BY seq').all(id) as unknown as PartRow[];
     const states = parts.map((p) => p.state);
     const failure = states.find((s) => FAILED_STATS.includes(s) && s !== 'failed' && s !== 'rejected');
     const state: MessageState = (
@@ -147,8 +142,7 @@ export class MessagesRepo {
     const answered = parts.find((p) => p.command_status !== null && p.command_status !== 0) ?? parts.find((p) => p.command_status !== null);
     const first = parts.find((p) => p.smsc_message_id !== null);
     const receiptAt = parts.reduce<number | null>((latest, p) => (p.receipt_at !== null && (latest === null || p.receipt_at > latest) ? p.receipt_at : latest), null);
-    this.db
-      .prepare('UPDATE messages SET state = ?, command_status = ?, message_id = ?, message_id_norm = ?, receipt_at = ? WHERE id = ?')
+    statement(this.db, 'UPDATE messages SET state = ?, command_status = ?, message_id = ?, message_id_norm = ?, receipt_at = ? WHERE id = ?')
       .run(state, answered?.command_status ?? null, first?.smsc_message_id ?? null, first?.smsc_message_id ? normaliseMessageId(first.smsc_message_id) : null, receiptAt, id);
     return this.get(id)!;
   }

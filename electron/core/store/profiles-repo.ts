@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProfileDraft, ProfileSettings, ProfileView } from '../../../shared/contract';
 import { DEFAULT_PROFILE_SETTINGS } from '../../../shared/profile-defaults';
-import type { Database } from './database';
+import { type Database, statement } from './database';
 import type { SecretStore } from './secret-store';
 
 export interface Profile extends ProfileSettings {
@@ -24,28 +24,26 @@ export class ProfilesRepo {
   ) {}
 
   list(): Profile[] {
-    const rows = this.db.prepare('SELECT * FROM profiles ORDER BY builtin_simulator DESC, created_at').all() as unknown as ProfileRow[];
+    const rows = statement(this.db, 'SELECT * FROM profiles ORDER BY builtin_simulator DESC, created_at').all() as unknown as ProfileRow[];
     return rows.map(fromRow);
   }
 
   get(id: string): Profile | null {
-    const row = this.db.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as unknown as ProfileRow | undefined;
+    const row = statement(this.db, 'SELECT * FROM profiles WHERE id = ?').get(id) as unknown as ProfileRow | undefined;
     return row ? fromRow(row) : null;
   }
 
   create(draft: ProfileDraft, builtinSimulator = false): Profile {
     const id = randomUUID();
     const now = Date.now();
-    this.db
-      .prepare('INSERT INTO profiles (id, builtin_simulator, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+    statement(this.db, 'INSERT INTO profiles (id, builtin_simulator, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run(id, builtinSimulator ? 1 : 0, JSON.stringify(settingsOf(draft)), now, now);
     this.storePassword(id, draft);
     return this.get(id)!;
   }
 
   update(id: string, draft: ProfileDraft): Profile | null {
-    const result = this.db
-      .prepare('UPDATE profiles SET settings = ?, updated_at = ? WHERE id = ?')
+    const result = statement(this.db, 'UPDATE profiles SET settings = ?, updated_at = ? WHERE id = ?')
       .run(JSON.stringify(settingsOf(draft)), Date.now(), id);
     if (result.changes === 0) return null;
     this.storePassword(id, draft);
@@ -53,7 +51,7 @@ export class ProfilesRepo {
   }
 
   delete(id: string): boolean {
-    const deleted = this.db.prepare('DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
+    const deleted = statement(this.db, 'DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
     if (deleted) this.secrets.delete(id);
     return deleted;
   }

@@ -47,8 +47,8 @@ export function Inbox() {
         label="Inbox"
         items={inbox}
         columns={COLUMNS}
-        rowKey={(i) => i.id}
         rowData={(i) => ({ 'data-kind': i.kind })}
+        onEndReached={hasOlder ? () => void loadOlder() : undefined}
         empty="Nothing received yet."
         footer={
           hasOlder && (

@@ -43,8 +43,8 @@ export function SentTable() {
         label="Sent"
         items={messages}
         columns={COLUMNS}
-        rowKey={(m) => m.id}
         rowData={(m) => ({ 'data-state': m.state })}
+        onEndReached={hasOlder ? () => void loadOlder() : undefined}
         empty="Nothing sent yet."
         footer={
           hasOlder && (

@@ -1,19 +1,21 @@
-// The PDU list: an ARIA grid virtualised with @tanstack/react-virtual over the whole view — stored rows paged in
+// The PDU list: an ARIA grid virtualised (use-fixed-rows.ts: fixed-height rows, by arithmetic) over the whole view — stored rows paged in
 // as they come into sight (trace-view.ts), the live tail after them — end-anchored like a log. It follows the tail
 // while "Follow" is on; scrolling up (or selecting an older row) turns following off, scrolling back to the
 // bottom turns it on again. Keys: arrows, Page Up/Down, Home/End select; P goes to the selected row's response or
 // request.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type PointerEvent, type WheelEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type PointerEvent, type WheelEvent } from 'react';
 import { useConsole, useConsoleStore } from '../store/console-context';
 import { labelOf, sessionLabels } from '../trace/session-labels';
 import { indexInWindow, rowAt, viewLength } from '../trace/trace-view';
+import { useFixedRows } from '../trace/use-fixed-rows';
 import { TRACE_COLUMN_COUNT, TraceHeaderRow, TracePlaceholderRow, TraceRow } from './TraceRow';
 
 const ROW_HEIGHT = 22;
 /** The sticky header row sits inside the scroller, above the virtual rows. */
 const HEADER_HEIGHT = ROW_HEIGHT;
 const OVERSCAN = 10;
+/** More than ever rendered at once (a tall window's rows plus overscan), so slots never collide. */
+const ROW_SLOTS = 512;
 
 export function TraceGrid() {
   const store = useConsoleStore();
@@ -33,21 +35,9 @@ export function TraceGrid() {
   const pendingFocusId = useRef<number | null>(null);
 
   const count = viewLength(view);
-  const getItemKey = useCallback((index: number) => rowAt(view, index)?.id ?? `p${index}`, [view]);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey,
-    scrollMargin: HEADER_HEIGHT,
-    anchorTo: 'end',
-    followOnAppend: followTail,
-    scrollEndThreshold: ROW_HEIGHT,
-    overscan: OVERSCAN,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items.at(-1)?.index ?? -1;
+  const virtual = useFixedRows({ count, rowHeight: ROW_HEIGHT, offset: HEADER_HEIGHT, overscan: OVERSCAN, scrollRef });
+  const firstIndex = virtual.rows[0]?.index ?? 0;
+  const lastIndex = virtual.rows.at(-1)?.index ?? -1;
 
   // Rows in sight that are not loaded yet are asked for (a page at a time) once the list has rendered.
   useEffect(() => {
@@ -57,16 +47,16 @@ export function TraceGrid() {
   // Belt and braces for followOnAppend: whenever following, the last row must end up in view (also on mount,
   // on the first count and when Follow is switched back on).
   useLayoutEffect(() => {
-    if (followTail && count > 0 && !virtualizer.isAtEnd()) virtualizer.scrollToEnd();
-  }, [followTail, count, virtualizer]);
+    if (followTail && count > 0 && !virtual.isAtEnd()) virtual.scrollToEnd();
+  }, [followTail, count, virtual]);
 
   useLayoutEffect(() => {
     if (scrollTarget === null) return;
-    virtualizer.scrollToIndex(scrollTarget, { align: 'center' });
+    virtual.scrollToIndex(scrollTarget, 'center');
     const id = rowAt(view, scrollTarget)?.id;
     if (id !== undefined) pendingFocusId.current = id;
     store.getState().scrolledTo();
-  }, [scrollTarget, virtualizer, view, store]);
+  }, [scrollTarget, virtual, view, store]);
 
   useLayoutEffect(() => {
     const id = pendingFocusId.current;
@@ -117,7 +107,7 @@ export function TraceGrid() {
     void selectTrace(record.id);
     if (focus) {
       pendingFocusId.current = record.id;
-      virtualizer.scrollToIndex(clamped, { align: 'auto' });
+      virtual.scrollToIndex(clamped, 'auto');
     }
   };
 
@@ -159,7 +149,7 @@ export function TraceGrid() {
   const selectedIndex = selectedId === null ? -1 : indexInWindow(view, selectedId);
   // Roving tabindex: one row takes Tab — the selected one when it is rendered, else the first row in view.
   const tabbableIndex =
-    selectedIndex >= firstIndex && selectedIndex <= lastIndex ? selectedIndex : (virtualizer.range?.startIndex ?? firstIndex);
+    selectedIndex >= firstIndex && selectedIndex <= lastIndex ? selectedIndex : virtual.firstVisible;
 
   return (
     <>
@@ -178,20 +168,22 @@ export function TraceGrid() {
         <div role="rowgroup" className="trace-head">
           <TraceHeaderRow sortedByRtt={sort === 'rtt'} onSortByRtt={() => store.getState().setTraceSort(sort === 'rtt' ? 'time' : 'rtt')} />
         </div>
-        <div role="rowgroup" className="trace-body" style={{ height: virtualizer.getTotalSize() }} onClick={onClick} onKeyDown={onKeyDown}>
-          {items.map((item) => {
-            const record = rowAt(view, item.index);
-            const top = item.start - HEADER_HEIGHT;
-            if (record === undefined) return <TracePlaceholderRow key={item.key} index={item.index} top={top} />;
+        <div role="rowgroup" className="trace-body" style={{ height: virtual.totalHeight }} onClick={onClick} onKeyDown={onKeyDown}>
+          {virtual.rows.map(({ index, top }) => {
+            const record = rowAt(view, index);
+            // Keyed by slot, not by row: when the view moves (following a busy tail moves it a screenful a frame),
+            // the same DOM rows are moved and their text changed, instead of a screenful removed and another built.
+            const slot = index % ROW_SLOTS;
+            if (record === undefined) return <TracePlaceholderRow key={slot} index={index} top={top} />;
             return (
               <TraceRow
-                key={item.key}
+                key={slot}
                 record={record}
                 session={labelOf(labels, record.sessionId)}
-                index={item.index}
+                index={index}
                 top={top}
-                selected={item.index === selectedIndex}
-                tabbable={item.index === tabbableIndex}
+                selected={index === selectedIndex}
+                tabbable={index === tabbableIndex}
               />
             );
           })}

@@ -17,22 +17,22 @@ interface VirtualTableProps<T> {
   label: string;
   items: readonly T[];
   columns: ReadonlyArray<VirtualColumn<T>>;
-  rowKey: (item: T) => string | number;
   /** Data attributes a row carries (tests and styles key on them). */
   rowData?: (item: T) => Record<`data-${string}`, string>;
   empty: ReactNode;
   footer?: ReactNode;
+  /** Scrolled to the last rows: page older ones in from the store. */
+  onEndReached?: () => void;
 }
 
 const ROW_HEIGHT = 22;
 
-export function VirtualTable<T>({ label, items, columns, rowKey, rowData, empty, footer }: VirtualTableProps<T>) {
+export function VirtualTable<T>({ label, items, columns, rowData, empty, footer, onEndReached }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rowKey(items[index]!),
     overscan: 8,
   });
   const style = { '--vtable-columns': columns.map((c) => c.width).join(' ') } as CSSProperties;
@@ -47,7 +47,14 @@ export function VirtualTable<T>({ label, items, columns, rowKey, rowData, empty,
           ))}
         </div>
       </div>
-      <div ref={scrollRef} className="vtable__scroll">
+      <div
+        ref={scrollRef}
+        className="vtable__scroll"
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          if (onEndReached && element.scrollHeight - element.scrollTop - element.clientHeight < 3 * ROW_HEIGHT) onEndReached();
+        }}
+      >
         {items.length === 0 ? (
           <div role="rowgroup">
             <div role="row" className="vtable__row">
@@ -61,9 +68,10 @@ export function VirtualTable<T>({ label, items, columns, rowKey, rowData, empty,
             {virtualizer.getVirtualItems().map((row) => {
               const item = items[row.index]!;
               return (
+                // Keyed by slot: new items arrive at the top and shift every row; the same DOM rows take new text.
                 <div
                   role="row"
-                  key={row.key}
+                  key={row.index % 256}
                   aria-rowindex={row.index + 2}
                   className="vtable__row"
                   style={{ transform: `translateY(${row.start}px)` }}

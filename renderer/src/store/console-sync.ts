@@ -1,23 +1,25 @@
 // Start-up: subscribe to the host's event frames first, then load what already exists, so nothing that happens
-// while the lists are in flight is missed (the slices merge the two). Each kind of event in a frame is applied
-// once: a frame holds everything since the last, so the store changes at most once per kind per frame.
-import type { ConsoleApi } from '../../../shared/contract';
+// while the lists are in flight is missed (the slices merge the two).
+import { consoleEventNames, type ConsoleApi } from '../../../shared/contract';
 import { errorMessage } from '../api/call-error';
 import type { ConsoleStore } from './console-store';
+import { createEventCoalescer } from './event-coalescer';
 
 export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => void {
   const state = store.getState;
-  const unsubscribes = [
-    api.on('sessions', (sessions) => state().receiveSessions(sessions)),
+  // Frames are merged and applied at most ten times a second, all kinds in one go (event-coalescer.ts).
+  const push = createEventCoalescer((events) => {
+    if (events.tracePruned) void state().refreshTrace();
+    else if (events.trace) state().receiveTrace(events.trace);
+    if (events.sessions) state().receiveSessions(events.sessions);
     // The whole list after any change, wherever it came from (this window, another one, an import).
-    api.on('profiles', (profiles) => state().setProfiles(profiles)),
-    api.on('trace', (batch) => state().receiveTrace(batch)),
-    api.on('traceStats', (stats) => state().receiveTraceStats(stats)),
-    api.on('tracePruned', () => void state().refreshTrace()),
-    api.on('messages', (batch) => state().receiveMessages(batch)),
-    api.on('inbox', (batch) => state().receiveInbox(batch)),
-    api.on('storeHealth', (health) => state().setStoreHealth(health)),
-  ];
+    if (events.profiles) state().setProfiles(events.profiles);
+    if (events.traceStats) state().receiveTraceStats(events.traceStats);
+    if (events.messages) state().receiveMessages(events.messages);
+    if (events.inbox) state().receiveInbox(events.inbox);
+    if (events.storeHealth) state().setStoreHealth(events.storeHealth);
+  });
+  const unsubscribes = consoleEventNames.map((name) => api.on(name, (payload) => push({ [name]: payload })));
   const load = <T>(what: string, request: () => Promise<T>, apply: (value: T) => void) => {
     request().then(apply, (error: unknown) => {
       state().reportLoadError(`Could not load ${what}: ${errorMessage(error)}`);

@@ -17,6 +17,7 @@ export interface InboxSlice {
 const newer = (a: InboxItem, b: InboxItem) => a.id > b.id;
 
 export function createInboxSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], InboxSlice> {
+  let loadingOlder = false; // scrolling at the end asks many times; one page at a time
   return (set, get) => ({
     inbox: [],
     inboxHasOlder: false,
@@ -32,11 +33,18 @@ export function createInboxSlice(api: ConsoleApi): StateCreator<ConsoleState, []
     loadOlderInbox: async () => {
       const { inbox } = get();
       const oldest = inbox.at(-1);
-      if (!oldest || inbox.length >= MAX) return;
+      if (!oldest || inbox.length >= MAX || loadingOlder) return;
       const session = get().scopeSessionId;
-      const older = await api.listInbox({ ...(session !== null ? { sessionId: session } : {}), beforeId: oldest.id, limit: PAGE + 1 });
-      if (get().scopeSessionId !== session || get().inbox.at(-1) !== oldest) return;
-      set({ inbox: inbox.concat(older.slice(0, PAGE)), inboxHasOlder: older.length > PAGE });
+      loadingOlder = true;
+      try {
+        const older = await api.listInbox({ ...(session !== null ? { sessionId: session } : {}), beforeId: oldest.id, limit: PAGE + 1 });
+        if (get().scopeSessionId !== session || get().inbox.at(-1) !== oldest) return;
+        set({ inbox: inbox.concat(older.slice(0, PAGE)), inboxHasOlder: older.length > PAGE });
+      } catch (error) {
+        get().reportLoadError(`Could not load older inbox items: ${errorMessage(error)}`);
+      } finally {
+        loadingOlder = false;
+      }
     },
     receiveInbox: (batch) => {
       if (batch.overflowed) return void get().reloadInbox();

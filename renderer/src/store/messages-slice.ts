@@ -31,6 +31,7 @@ const newer = (a: MessageView, b: MessageView) => a.submittedAt > b.submittedAt 
 export function createMessagesSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], MessagesSlice> {
   return (set, get) => {
     const scope = () => get().scopeSessionId;
+    let loadingOlder = false; // scrolling at the end asks many times; one page at a time
     const apply = (batch: readonly MessageView[]) => {
       const current: ListWindow<MessageView> = { items: get().messages, hasOlder: get().messagesHaveOlder };
       const session = scope();
@@ -54,13 +55,20 @@ export function createMessagesSlice(api: ConsoleApi): StateCreator<ConsoleState,
       loadOlderMessages: async () => {
         const { messages } = get();
         const oldest = messages.at(-1);
-        if (!oldest || messages.length >= MAX) return;
+        if (!oldest || messages.length >= MAX || loadingOlder) return;
         const session = scope();
-        const older = await api.listMessages({
-          ...(session !== null ? { sessionId: session } : {}), before: { submittedAt: oldest.submittedAt, id: oldest.id }, limit: PAGE + 1,
-        });
-        if (scope() !== session || get().messages.at(-1) !== oldest) return;
-        set({ messages: messages.concat(older.slice(0, PAGE)), messagesHaveOlder: older.length > PAGE });
+        loadingOlder = true;
+        try {
+          const older = await api.listMessages({
+            ...(session !== null ? { sessionId: session } : {}), before: { submittedAt: oldest.submittedAt, id: oldest.id }, limit: PAGE + 1,
+          });
+          if (scope() !== session || get().messages.at(-1) !== oldest) return;
+          set({ messages: messages.concat(older.slice(0, PAGE)), messagesHaveOlder: older.length > PAGE });
+        } catch (error) {
+          get().reportLoadError(`Could not load older sent messages: ${errorMessage(error)}`);
+        } finally {
+          loadingOlder = false;
+        }
       },
       receiveMessages: (batch) => (batch.overflowed ? void get().reloadMessages() : apply(batch.items)),
       submit: async (draft) => {

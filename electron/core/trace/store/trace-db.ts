@@ -6,6 +6,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { RequestOutcome, TraceDirection, TracePairUpdate, TraceSessionInfo, TraceSummary } from '../../../../shared/contract';
 import { commandName, statusName } from '../../smpp/smpp-tables';
 import { secureFile } from '../../store/data-folder';
+import { statement } from '../../store/database';
 import { TRACE_MIGRATIONS } from './trace-schema';
 
 export const TRACE_DATABASE_FILE = 'smpp-console-trace.sqlite';
@@ -39,8 +40,9 @@ export function openTraceDatabase(dataDir: string, synchronous: 'FULL' | 'NORMAL
   const file = join(dataDir, TRACE_DATABASE_FILE);
   secureFile(file);
   const db = new DatabaseSync(file);
-  // A bigger page cache keeps the indexes' hot pages in memory at a million rows (measured: fewer page reads).
-  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA cache_size = -65536;`);
+  // 16 MiB of page cache: the indexes are appended to at their ends, so their hot pages are few (measured: 64 MiB
+  // inserted no faster, and cost the host ≈ 50 MB of memory under a burst).
+  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA cache_size = -16384;`);
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
   for (let v = version; v < TRACE_MIGRATIONS.length; v += 1) {
     db.exec('BEGIN');
@@ -52,7 +54,6 @@ export function openTraceDatabase(dataDir: string, synchronous: 'FULL' | 'NORMAL
 }
 
 export class TraceDb {
-  private readonly inserts = new Map<number, StatementSync>();
   private readonly updatePair: StatementSync;
 
   constructor(readonly db: DatabaseSync) {
@@ -99,13 +100,8 @@ export class TraceDb {
         r.rttMs === null ? null : Math.round(r.rttMs * 1000), r.bytes,
       );
     }
-    let statement = this.inserts.get(rows.length);
-    if (!statement) {
-      const row = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
-      statement = this.db.prepare(`INSERT INTO trace (${COLUMNS}) VALUES ${Array.from({ length: rows.length }, () => row).join(', ')}`);
-      this.inserts.set(rows.length, statement);
-    }
-    statement.run(...values);
+    const row = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
+    statement(this.db, `INSERT INTO trace (${COLUMNS}) VALUES ${Array.from({ length: rows.length }, () => row).join(', ')}`).run(...values);
   }
 
   /** Drops every record older than the newest `keep` (ids are consecutive); returns the lowest id kept. */
@@ -119,7 +115,7 @@ export class TraceDb {
   }
 
   get(id: number): TraceRecord | null {
-    const row = this.db.prepare('SELECT * FROM trace WHERE id = ?').get(id) as unknown as TraceRow | undefined;
+    const row = statement(this.db, 'SELECT * FROM trace WHERE id = ?').get(id) as unknown as TraceRow | undefined;
     return row ? recordOf(row) : null;
   }
 

@@ -12,6 +12,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { TraceCount, TraceSort, TraceSummary } from '../../../../shared/contract';
 import { asciiLower, canonicalFilter, type TraceFilter } from '../../../../shared/trace-filter';
+import { statement } from '../../store/database';
 import { summaryOf, type TraceRow } from './trace-db';
 
 export type { TraceCount, TraceSort };
@@ -46,8 +47,7 @@ export class TraceQueries {
   page(filter: TraceFilter, sort: TraceSort, snapshotId: number, offset: number, limit: number): TraceSummary[] {
     if (sort === 'rtt') {
       this.rttOrder(filter, snapshotId);
-      const rows = this.db
-        .prepare('SELECT t.* FROM temp.rtt_view v JOIN trace t ON t.id = v.id WHERE v.rowid > ? ORDER BY v.rowid LIMIT ?')
+      const rows = statement(this.db, 'SELECT t.* FROM temp.rtt_view v JOIN trace t ON t.id = v.id WHERE v.rowid > ? ORDER BY v.rowid LIMIT ?')
         .all(offset, limit) as unknown as TraceRow[];
       return rows.map(summaryOf);
     }
@@ -57,21 +57,19 @@ export class TraceQueries {
     const { where, params } = whereOf(canonicalFilter(filter));
     if (directory.kind === 'ids') {
       const ids = directory.ids.slice(offset, end);
-      const rows = this.db.prepare(`SELECT * FROM trace WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`).all(...ids) as unknown as TraceRow[];
+      const rows = statement(this.db, `SELECT * FROM trace WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`).all(...ids) as unknown as TraceRow[];
       return rows.map(summaryOf);
     }
     let startId: number;
     if (directory.kind === 'arithmetic') {
       startId = directory.first + offset;
     } else {
-      const found = this.db
-        .prepare(`SELECT id FROM trace NOT INDEXED WHERE ${where} AND id >= ? AND id <= ? ORDER BY id LIMIT 1 OFFSET ?`)
+      const found = statement(this.db, `SELECT id FROM trace NOT INDEXED WHERE ${where} AND id >= ? AND id <= ? ORDER BY id LIMIT 1 OFFSET ?`)
         .get(...params, directory.anchors[Math.floor(offset / STEP)]!, snapshotId, offset % STEP) as { id: number } | undefined;
       if (!found) return [];
       startId = found.id;
     }
-    const rows = this.db
-      .prepare(`SELECT * FROM trace NOT INDEXED WHERE ${where} AND id >= ? AND id <= ? ORDER BY id LIMIT ?`)
+    const rows = statement(this.db, `SELECT * FROM trace NOT INDEXED WHERE ${where} AND id >= ? AND id <= ? ORDER BY id LIMIT ?`)
       .all(...params, startId, snapshotId, end - offset) as unknown as TraceRow[];
     return rows.map(summaryOf);
   }
@@ -82,17 +80,16 @@ export class TraceQueries {
     const { where, params } = whereOf(canonicalFilter(filter));
     if (sort === 'rtt') {
       this.rttOrder(filter, snapshotId);
-      const row = this.db.prepare('SELECT rowid AS n FROM temp.rtt_view WHERE id = ?').get(id) as { n: number } | undefined;
+      const row = statement(this.db, 'SELECT rowid AS n FROM temp.rtt_view WHERE id = ?').get(id) as { n: number } | undefined;
       return row ? row.n - 1 : null;
     }
-    if (!this.db.prepare(`SELECT 1 FROM trace WHERE ${where} AND id = ?`).get(...params, id)) return null;
+    if (!statement(this.db, `SELECT 1 FROM trace WHERE ${where} AND id = ?`).get(...params, id)) return null;
     const directory = this.directory(filter, snapshotId);
     if (directory.kind === 'arithmetic') return id - directory.first;
     const list = directory.kind === 'ids' ? directory.ids : directory.anchors;
     const index = floorIndex(list, id);
     if (directory.kind === 'ids') return list[index] === id ? index : null;
-    const before = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM trace NOT INDEXED WHERE ${where} AND id >= ? AND id < ?`)
+    const before = statement(this.db, `SELECT COUNT(*) AS n FROM trace NOT INDEXED WHERE ${where} AND id >= ? AND id < ?`)
       .get(...params, list[index]!, id) as { n: number };
     return index * STEP + before.n;
   }
@@ -100,8 +97,7 @@ export class TraceQueries {
   /** Rows after `afterId` that match (the part of a live tail a client was not sent), oldest first. */
   after(filter: TraceFilter, afterId: number, limit: number): TraceSummary[] {
     const { where, params } = whereOf(canonicalFilter(filter));
-    const rows = this.db
-      .prepare(`SELECT * FROM trace WHERE ${where} AND id > ? ORDER BY id LIMIT ?`)
+    const rows = statement(this.db, `SELECT * FROM trace WHERE ${where} AND id > ? ORDER BY id LIMIT ?`)
       .all(...params, afterId, limit) as unknown as TraceRow[];
     return rows.map(summaryOf);
   }
@@ -113,7 +109,7 @@ export class TraceQueries {
   }
 
   newestId(): number {
-    return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM trace').get() as { id: number }).id;
+    return (statement(this.db, 'SELECT COALESCE(MAX(id), 0) AS id FROM trace').get() as { id: number }).id;
   }
 
   /**
@@ -146,7 +142,7 @@ export class TraceQueries {
 
   private build(filter: TraceFilter, snapshotId: number): Directory {
     if (Object.keys(filter).length === 0) {
-      const span = this.db.prepare('SELECT MIN(id) AS low, COUNT(*) AS n FROM trace WHERE id <= ?').get(snapshotId) as { low: number | null; n: number };
+      const span = statement(this.db, 'SELECT MIN(id) AS low, COUNT(*) AS n FROM trace WHERE id <= ?').get(snapshotId) as { low: number | null; n: number };
       if (span.low === null) return { kind: 'ids', total: 0, snapshotId, ids: [] };
       if (snapshotId - span.low + 1 === span.n) return { kind: 'arithmetic', total: span.n, snapshotId, first: span.low };
     }
@@ -155,7 +151,7 @@ export class TraceQueries {
 
   private extend(filter: TraceFilter, from: Directory, snapshotId: number): Directory {
     if (from.kind === 'arithmetic') {
-      const added = (this.db.prepare('SELECT COUNT(*) AS n FROM trace WHERE id > ? AND id <= ?').get(from.snapshotId, snapshotId) as { n: number }).n;
+      const added = (statement(this.db, 'SELECT COUNT(*) AS n FROM trace WHERE id > ? AND id <= ?').get(from.snapshotId, snapshotId) as { n: number }).n;
       // still gapless: positions stay arithmetic; otherwise (rows were lost) count it afresh
       if (added === snapshotId - from.snapshotId) return { ...from, total: from.total + added, snapshotId };
       return this.build(filter, snapshotId);
@@ -179,9 +175,9 @@ export class TraceQueries {
    */
   private matchingIds(filter: TraceFilter, afterId: number, upToId: number): number[] {
     const { where, params } = whereOf(filter);
-    const statement = this.db.prepare(`SELECT id FROM trace WHERE ${where} AND +id > ? AND +id <= ?`);
-    statement.setReturnArrays(true);
-    const rows = statement.all(...params, afterId, upToId) as unknown as Array<[number]>;
+    const query = statement(this.db, `SELECT id FROM trace WHERE ${where} AND +id > ? AND +id <= ?`);
+    query.setReturnArrays(true);
+    const rows = query.all(...params, afterId, upToId) as unknown as Array<[number]>;
     const ids = new Float64Array(rows.length);
     let sorted = true;
     for (let i = 0; i < rows.length; i += 1) {
@@ -198,10 +194,9 @@ export class TraceQueries {
     if (this.rttView?.key === key) return this.rttView;
     const { where, params } = whereOf(canonical);
     this.db.exec('DROP TABLE IF EXISTS temp.rtt_view');
-    this.db
-      .prepare(`CREATE TEMP TABLE rtt_view AS SELECT id FROM trace WHERE ${where} AND rtt_us IS NOT NULL AND +id <= ? ORDER BY rtt_us DESC, id DESC`)
+    statement(this.db, `CREATE TEMP TABLE rtt_view AS SELECT id FROM trace WHERE ${where} AND rtt_us IS NOT NULL AND +id <= ? ORDER BY rtt_us DESC, id DESC`)
       .run(...params, snapshotId);
-    const total = (this.db.prepare('SELECT COUNT(*) AS n FROM temp.rtt_view').get() as { n: number }).n;
+    const total = (statement(this.db, 'SELECT COUNT(*) AS n FROM temp.rtt_view').get() as { n: number }).n;
     this.rttView = { key, total };
     return this.rttView;
   }
