@@ -15,6 +15,7 @@ import {
   type ToStore,
   type TraceStoreStart,
 } from './trace-store-protocol';
+import { packTraceBatch } from './trace-batch-codec';
 import { serveTraceStore } from './trace-store-service';
 import type { TraceStoreHealth } from './trace-store-writer';
 
@@ -58,7 +59,7 @@ export class TraceStore {
     let worker: Worker | null = null;
     if (workerUrl) {
       worker = new Worker(workerUrl, { workerData: start });
-      port = { postMessage: (m) => worker!.postMessage(m), on: (e, l) => worker!.on(e, l), close: () => void worker!.terminate() };
+      port = { postMessage: (m, transfer) => worker!.postMessage(m, transfer), on: (e, l) => worker!.on(e, l), close: () => void worker!.terminate() };
     } else {
       const channel = new MessageChannel();
       serveTraceStore(channel.port2, start);
@@ -131,7 +132,8 @@ export class TraceStore {
 
   private post(items: TraceStoreItem[], records: number): void {
     this.inFlight += records;
-    this.port.postMessage({ type: 'append', items, records } satisfies ToStore);
+    const { batch, transfer } = packTraceBatch(items);
+    this.port.postMessage({ type: 'append', batch } satisfies ToStore, transfer);
   }
 
   private receive(message: FromStore): void {

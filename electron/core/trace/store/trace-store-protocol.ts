@@ -2,7 +2,8 @@
 // speak only this, over a MessagePort, so the two placements behave the same but for the thread.
 import type { TraceSummary } from '../../../../shared/contract';
 import type { TraceFilter } from '../../../../shared/trace-filter';
-import type { TraceRecord, TraceSessionInfo, TraceStoreItem } from './trace-db';
+import type { PackedTraceBatch } from './trace-batch-codec';
+import type { TraceRecord, TraceSessionInfo } from './trace-db';
 import type { TraceCount, TraceSort } from './trace-query';
 
 export interface TraceStoreStart {
@@ -31,7 +32,7 @@ export interface StoreReplies {
 }
 
 export type ToStore =
-  | { type: 'append'; items: TraceStoreItem[]; records: number }
+  | { type: 'append'; batch: PackedTraceBatch }
   | { type: 'session'; info: TraceSessionInfo }
   | { type: 'request'; id: number; request: StoreRequest }
   | { type: 'close' };
@@ -55,7 +56,7 @@ export type FromStore =
 
 /** The part of a MessagePort both ends use (worker_threads' parentPort and a MessageChannel port alike). */
 export interface StorePort {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   close(): void;
 }

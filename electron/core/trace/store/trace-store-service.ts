@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { DATABASE_FILE } from '../../store/database';
+import { unpackTraceBatch } from './trace-batch-codec';
 import { importLegacyTrace, openTraceDatabase, TraceDb } from './trace-db';
 import { TraceQueries } from './trace-query';
 import { errorShape, type FromStore, type StorePort, type StoreReplies, type StoreRequest, type ToStore, type TraceStoreStart } from './trace-store-protocol';
@@ -66,8 +67,8 @@ export function serveTraceStore(port: StorePort, start: TraceStoreStart): void {
     const message = raw as ToStore;
     switch (message.type) {
       case 'append':
-        writer.write(message.items);
-        post({ type: 'appended', records: message.records });
+        writer.write(unpackTraceBatch(message.batch));
+        post({ type: 'appended', records: message.batch.records });
         return;
       case 'session':
         try {
