@@ -211,18 +211,39 @@ export interface TracePairUpdate {
   rttMs: number | null;
 }
 
-/** One decoded field with where it sits in the PDU's bytes. */
-export interface TraceField {
-  name: string;
+/**
+ * One node of a PDU's dissection, Wireshark's way: a label (the field's SMPP name), its value as read and
+ * explained, and the octets it covers (offset from the PDU's first octet, length; 0 for a note about nothing).
+ * A node whose bytes did not decode says why in `problem`; decoding stops there and the tree shows how far it got.
+ */
+export interface DissectNode {
+  label: string;
+  value: string;
   offset: number;
   length: number;
-  value: string;
+  problem?: string;
+  children?: DissectNode[];
 }
 
 export interface TraceDetail extends TraceSummary {
   /** The exact bytes as captured, lower-case hex without separators. */
   hex: string;
-  fields: TraceField[];
+  /** Header, body, TLVs and the short message, dissected (the same tree the Decode box and exports show). */
+  tree: DissectNode[];
+}
+
+/** One PDU found in pasted hex: where it starts in the paste, its bytes, one line about it, and its dissection. */
+export interface DecodedHexPdu {
+  offset: number;
+  hex: string;
+  summary: string;
+  tree: DissectNode[];
+}
+
+export interface DecodeHexResult {
+  pdus: DecodedHexPdu[];
+  /** Octets after the last whole PDU that do not make one (a short header, a command_length below 16…). */
+  problem: string | null;
 }
 
 /**
@@ -414,6 +435,8 @@ export interface ConsoleMethods {
   /** A session's live statistics now; changes arrive as traceStats events. */
   traceStats: { request: { sessionId: string }; response: SessionTraceStats };
   traceDetail: { request: { id: number }; response: TraceDetail };
+  /** Dissects pasted hex (one PDU or several back to back; whitespace, 0x and : tolerated) without a session. */
+  decodeHex: { request: { hex: string; defaultAlphabet: DefaultAlphabet }; response: DecodeHexResult };
   /** Where an outbind profile with this host and listen address would listen, and whom it would accept. */
   outbindPlan: { request: { host: string; listenAddress: string }; response: OutbindPlan };
   /** The database's write health now; changes arrive as `storeHealth` events. */
@@ -531,6 +554,7 @@ export const consoleMethodNames = [
   'traceSessions',
   'traceStats',
   'traceDetail',
+  'decodeHex',
   'outbindPlan',
   'storeHealth',
 ] as const satisfies readonly ConsoleMethodName[];

@@ -75,15 +75,41 @@ export function decodeLatin1(bytes: Uint8Array): string {
   return text;
 }
 
+/** How the octets of a short_message are read as text. */
+export type TextAlphabet = 'gsm7' | 'latin1' | 'ia5' | 'ucs2' | 'binary';
+
+const GENERAL_GROUP_ALPHABETS: readonly TextAlphabet[] = ['gsm7', 'binary', 'ucs2', 'binary'];
+
+/**
+ * The alphabet a data_coding selects. 0–0x0F are SMPP's own values (v3.4 §5.2.19; 0 is the SMSC's default, which
+ * the profile names); above them the 3GPP TS 23.038 coding groups: general (0x10–0x3F, 0x40–0x7F automatic
+ * deletion; bits 3–2 the alphabet, compressed text unreadable), message waiting (0xC0–0xDF GSM, 0xE0–0xEF UCS-2)
+ * and message class (0xF0–0xFF, bit 2: 8-bit data or GSM).
+ */
+export function textAlphabetOf(dataCoding: number, defaultAlphabet: DefaultAlphabet = 'gsm7'): TextAlphabet {
+  if (dataCoding === DATA_CODING.smscDefault) return defaultAlphabet;
+  if (dataCoding === DATA_CODING.ucs2) return 'ucs2';
+  if (dataCoding === DATA_CODING.ia5) return 'ia5';
+  if (dataCoding === DATA_CODING.latin1) return 'latin1';
+  if (dataCoding < 0x10) return 'binary';
+  if (dataCoding < 0x80) {
+    if (dataCoding & 0x20) return 'binary';
+    return GENERAL_GROUP_ALPHABETS[(dataCoding >> 2) & 0x03] ?? 'binary';
+  }
+  if (dataCoding < 0xc0) return 'binary';
+  if (dataCoding < 0xe0) return 'gsm7';
+  if (dataCoding < 0xf0) return 'ucs2';
+  return dataCoding & 0x04 ? 'binary' : 'gsm7';
+}
+
 /**
  * Decodes a received short_message by its data_coding. What 0 means is the SMSC's choice (smpp-notes.md), so the
  * caller passes the profile's answer; GSM 03.38 is the common case and the default. 1 is IA5 (ASCII), read as
- * such — not as GSM.
+ * such — not as GSM. Binary data shows octet for octet (Latin-1), so nothing is hidden.
  */
 export function decodeShortMessage(bytes: Uint8Array, dataCoding: number, defaultAlphabet: DefaultAlphabet = 'gsm7'): string {
-  if (dataCoding === DATA_CODING.ucs2) return decodeUcs2(bytes);
-  if (dataCoding === DATA_CODING.smscDefault) return defaultAlphabet === 'gsm7' ? decodeGsm7(bytes) : decodeLatin1(bytes);
-  if (dataCoding === DATA_CODING.ia5 || dataCoding === DATA_CODING.latin1) return decodeLatin1(bytes);
-  if ((dataCoding & 0xf0) === 0xf0) return dataCoding & 0x04 ? decodeLatin1(bytes) : decodeGsm7(bytes);
+  const alphabet = textAlphabetOf(dataCoding, defaultAlphabet);
+  if (alphabet === 'ucs2') return decodeUcs2(bytes);
+  if (alphabet === 'gsm7') return decodeGsm7(bytes);
   return decodeLatin1(bytes);
 }

@@ -39,6 +39,8 @@ declare module 'smpp' {
   import type { Server as NetServer } from 'node:net';
   export class PDU {
     constructor(command: string, options?: Record<string, unknown>);
+    /** Decodes a framed PDU (the package's own reader, used by tests as an independent check). */
+    constructor(bytes: Buffer);
     command: string;
     command_status: number;
     sequence_number: number;

@@ -23,6 +23,7 @@ import { ProfilesRepo } from './store/profiles-repo';
 import type { SecretStore } from './store/secret-store';
 import { EventPipeline } from './api/event-pipeline';
 import { DATABASE_FILE } from './store/database';
+import { decodeHex } from './trace/dissector/decode-hex';
 import { DEFAULT_TRACE_RETENTION, TraceHub } from './trace/trace-hub';
 import { TraceStore } from './trace/store/trace-store-client';
 
@@ -154,6 +155,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (!detail) throw new ConsoleInputError(`no trace record ${id} (older ones are pruned past the newest ${traceRetention.toLocaleString('en')})`, 'id');
       return detail;
     },
+    decodeHex: ({ hex, defaultAlphabet }) => decodeHex(hex, defaultAlphabet),
     outbindPlan: ({ host, listenAddress }) =>
       planOutbind(host, listenAddress).catch((error: Error) => {
         throw new ConsoleInputError(error.message, 'host');

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageView, SplitMethod } from '../../shared/contract';
 import { parseUdh, planMessage } from '../../shared/message-parts';
 import { consoleBoundToSimulator } from '../support/console-fixture';
+import { fieldNode, fieldNumber } from '../support/detail-fields';
 import { waitFor } from '../support/simulator-fixture';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -25,7 +26,7 @@ async function sendLong(text: string, split: SplitMethod) {
   await waitFor(() => submitRows().length === expected);
   const submits = submitRows();
   const details = await Promise.all(submits.map((t) => services.handlers.traceDetail({ id: t.id })));
-  const field = (index: number, name: string) => details[index]!.fields.find((f) => f.name === name)?.value ?? '';
+  const field = (index: number, name: string) => fieldNumber(details[index]!, name);
   const receipts = (await services.handlers.listInbox({ limit: 500 })).filter((i) => i.matchedMessage?.id === sent.id);
   return { expected, sent, done, submits, details, field, receipts };
 }
@@ -42,34 +43,34 @@ describe('long messages', () => {
     expect(done.text).toBe(text);
     expect(receipts).toHaveLength(expected);
     expect(submits).toHaveLength(expected);
-    expect(range(expected).map((i) => field(i, 'data_coding'))).toEqual(range(expected).map(() => `0x0${dataCoding} (${dataCoding})`));
+    expect(range(expected).map((i) => field(i, 'data_coding'))).toEqual(range(expected).map(() => dataCoding));
   });
 
   it.each(['udh8', 'udh16'] as SplitMethod[])('%s: UDHI set, parts numbered 1..n under one reference', async (split) => {
     const { expected, submits, details, field } = await sendLong(GSM_400, split);
     expect(expected).toBe(3);
     const udhs = details.map((detail) => {
-      const sm = detail.fields.find((f) => f.name === 'short_message')!;
-      return parseUdh(Buffer.from(detail.hex, 'hex').subarray(sm.offset + 1, sm.offset + sm.length))!.concat;
+      const sm = fieldNode(detail, 'short_message');
+      return parseUdh(Buffer.from(detail.hex, 'hex').subarray(sm.offset, sm.offset + sm.length))!.concat;
     });
     expect(udhs.map((u) => [u?.total, u?.sequence])).toEqual([[3, 1], [3, 2], [3, 3]]);
     expect(new Set(udhs.map((u) => u?.reference)).size).toBe(1);
-    expect(range(3).map((i) => field(i, 'esm_class'))).toEqual(['0x40 (64)', '0x40 (64)', '0x40 (64)']);
+    expect(range(3).map((i) => field(i, 'esm_class'))).toEqual([0x40, 0x40, 0x40]);
     expect(submits.map((t) => /part \d\/\d/.exec(t.summary)?.[0])).toEqual(['part 1/3', 'part 2/3', 'part 3/3']);
   });
 
   it('sar: the SAR TLVs number the parts; no UDH', async () => {
     const { field } = await sendLong(GSM_400, 'sar');
     expect(range(3).map((i) => [field(i, 'sar_segment_seqnum'), field(i, 'sar_total_segments'), field(i, 'esm_class')])).toEqual(
-      range(3).map((i) => [`0x0${i + 1} (${i + 1})`, '0x03 (3)', '0x00 (0)']),
+      range(3).map((i) => [i + 1, 3, 0]),
     );
     expect(new Set(range(3).map((i) => field(i, 'sar_msg_ref_num'))).size).toBe(1);
   });
 
   it('payload: the whole text in message_payload, short_message empty', async () => {
-    const { field, details } = await sendLong(GSM_400, 'payload');
-    expect(details[0]!.fields.map((f) => f.name)).toContain('message_payload');
-    expect(field(0, 'short_message')).toBe('(empty)');
+    const { details } = await sendLong(GSM_400, 'payload');
+    expect(fieldNode(details[0]!, 'message_payload').value).toContain(JSON.stringify(GSM_400));
+    expect(fieldNode(details[0]!, 'short_message').value).toBe('(empty)');
   });
 });
 
@@ -79,7 +80,8 @@ describe('8-bit binary', () => {
     await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text: 'de ad be ef', encoding: 'binary' });
     await waitFor(() => trace.find((t) => t.commandName === 'submit_sm'));
     const detail = await services.handlers.traceDetail({ id: trace.find((t) => t.commandName === 'submit_sm')!.id });
-    expect(detail.fields.find((f) => f.name === 'data_coding')?.value).toBe('0x04 (4)');
+    expect(fieldNode(detail, 'data_coding').value).toBe('0x04 8-bit binary');
+    expect(fieldNode(detail, 'data').value).toMatch(/^"Þ­¾ï" \(8-bit data/);
     expect(detail.hex).toContain('04deadbeef');
   });
 });

@@ -2,6 +2,7 @@
 // cancel_sm, replace_sm, and a raw PDU sent as typed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { consoleBoundToSimulator } from '../support/console-fixture';
+import { fieldNode } from '../support/detail-fields';
 import { waitFor } from '../support/simulator-fixture';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -79,7 +80,7 @@ describe('data_sm, recent drafts and templates', () => {
     expect(result).toMatchObject({ statusName: 'ESME_ROK', messageId: expect.stringMatching(/^[0-9A-F]{10}$/) });
     const row = await waitFor(() => trace.find((t) => t.commandName === 'data_sm'));
     const detail = await services.handlers.traceDetail({ id: row.id });
-    expect(detail.fields.find((f) => f.name === 'message_payload')?.value).toContain('"data sm ok"');
+    expect(fieldNode(detail, 'message_payload').value).toContain('"data sm ok"');
     await waitFor(async () => (await services.handlers.listInbox({ limit: 500 })).find((i) => i.receipt?.messageId === result.messageId));
   });
 

@@ -7,6 +7,7 @@ import type { InboxItem, TraceSummary } from '../../shared/contract';
 import { createServices, type Services } from '../../electron/core/services';
 import { encodePdu } from '../../electron/core/smpp/pdu-codec';
 import { MemorySecretStore } from '../../electron/core/store/secret-store';
+import { fieldNode } from '../support/detail-fields';
 import { waitFor } from '../support/simulator-fixture';
 import { startTraceHub, storedTrace } from '../support/trace-fixture';
 
@@ -61,12 +62,12 @@ describe('one message through the services', () => {
     expect(submitResp.summary).toBe(`message_id="${sent.messageId}"`);
     const detail = await s.handlers.traceDetail({ id: submitResp.id });
     expect(detail.hex.slice(0, 8)).toBe(detail.length.toString(16).padStart(8, '0'));
-    expect(detail.fields.find((f) => f.name === 'message_id')?.value).toBe(JSON.stringify(sent.messageId));
+    expect(fieldNode(detail, 'message_id').value).toBe(JSON.stringify(sent.messageId));
 
     // the bind password never enters the trace: masked to the same length, NUL kept
     const bind = traceBatches.flat().find((t) => t.commandName === 'bind_transceiver')!;
     const bindDetail = await s.handlers.traceDetail({ id: bind.id });
-    expect(bindDetail.fields.find((f) => f.name === 'password')?.value).toBe('"*******"');
+    expect(fieldNode(bindDetail, 'password').value).toBe('"*******"');
     expect(Buffer.from(bindDetail.hex, 'hex').includes(Buffer.from('hunter2'))).toBe(false);
 
     await s.handlers.disconnect({ sessionId: session.id });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { absoluteSmppTime, relativeSmppTime, smppTimeProblem } from '../../shared/smpp-time';
 import { consoleBoundToSimulator } from '../support/console-fixture';
+import { fieldNode, fieldNumber, fieldOctets, fieldString } from '../support/detail-fields';
 import { waitFor } from '../support/simulator-fixture';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -35,15 +36,17 @@ describe('submit_sm fields', () => {
     });
     await waitFor(() => trace.find((t) => t.commandName === 'submit_sm'));
     const detail = await services.handlers.traceDetail({ id: trace.find((t) => t.commandName === 'submit_sm')!.id });
-    const value = (name: string) => detail.fields.find((f) => f.name === name)?.value;
+    const number = (name: string) => fieldNumber(detail, name);
     expect([
-      value('service_type'), value('source_addr_ton'), value('dest_addr_ton'), value('dest_addr_npi'), value('esm_class'),
-      value('protocol_id'), value('priority_flag'), value('validity_period'), value('registered_delivery'),
-      value('replace_if_present_flag'), value('data_coding'), value('sm_default_msg_id'), value('tlv 0x1400'),
-    ]).toEqual([
-      '"CMT"', '0x05 (5)', '0x01 (1)', '0x01 (1)', '0x89 (137)', '0x7f (127)', '0x02 (2)', JSON.stringify(validity), '0x11 (17)',
-      '0x01 (1)', '0x10 (16)', '0x03 (3)', 'ca fe',
-    ]);
+      fieldString(detail, 'service_type'), number('source_addr_ton'), number('dest_addr_ton'), number('dest_addr_npi'), number('esm_class'),
+      number('protocol_id'), number('priority_flag'), fieldString(detail, 'validity_period'), number('registered_delivery'),
+      number('replace_if_present_flag'), number('data_coding'), number('sm_default_msg_id'), fieldOctets(detail, 'unknown TLV 0x1400').toString('hex'),
+    ]).toEqual(['CMT', 5, 1, 1, 0x89, 0x7f, 2, validity, 0x11, 1, 0x10, 3, 'cafe']);
+    // …and each explained in SMPP's words.
+    expect(fieldNode(detail, 'esm_class').value).toBe('0x89 datagram, SME delivery acknowledgement, reply path');
+    expect(fieldNode(detail, 'registered_delivery').value).toBe('0x11 receipt on success or failure, intermediate notification');
+    expect(fieldNode(detail, 'data_coding').value).toBe('0x10 general group: GSM 7-bit default, class 0 (flash)');
+    expect(fieldNode(detail, 'source_addr_ton').value).toBe('5 Alphanumeric');
   });
 
   it.each([

@@ -5,7 +5,7 @@
 // schema produces and what the contract declares are the same shape both ways, key for key: a schema that drops,
 // renames or retypes a field does not compile.
 import { z } from 'zod';
-import { nationalLanguages, splitMethods, textEncodingChoices, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
+import { defaultAlphabets, nationalLanguages, splitMethods, textEncodingChoices, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
 import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
 import { choiceOf } from './choice';
 import { listenAddress, profileDraftSchema } from './profile-schema';
@@ -13,6 +13,8 @@ import { traceFilterSchema } from './trace-filter-schema';
 import { submitOptionsSchema } from './submit-options-schema';
 
 const none = z.null().or(z.undefined());
+/** A paste for the Decode box: room for a few hundred PDUs with spaces between octets. */
+const DECODE_HEX_MAX_CHARACTERS = 1_000_000;
 /** A page of a list or of the trace: enough for a screen or two, never the whole store at once. */
 const pageLimit = z.number().int().min(1, 'limit: 1 at least').max(5_000, 'limit: at most 5,000 per page');
 const id = (field: string) => z.string({ error: `${field} is required` }).min(1, `${field} is required`).max(200, `${field}: at most 200 characters`);
@@ -122,6 +124,12 @@ const schemas = {
   traceSessions: none,
   traceStats: z.object({ sessionId: id('sessionId') }).strict(),
   traceDetail: z.object({ id: z.number().int().min(1) }).strict(),
+  decodeHex: z
+    .object({
+      hex: z.string().max(DECODE_HEX_MAX_CHARACTERS, `hex: at most ${DECODE_HEX_MAX_CHARACTERS.toLocaleString('en')} characters (paste fewer PDUs)`),
+      defaultAlphabet: choiceOf(defaultAlphabets, 'data_coding 0 means'),
+    })
+    .strict(),
   outbindPlan: z
     .object({ host: z.string().trim().min(1, 'Host: required').max(253, 'Host: 253 characters at most'), listenAddress })
     .strict(),

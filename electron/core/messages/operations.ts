@@ -1,6 +1,7 @@
 // The requests beyond submit_sm that an engineer sends by hand: enquire_link now, query_sm, cancel_sm,
 // replace_sm, and a raw PDU typed as hex. Each answers with the response's status by name and the round trip.
 import type { MessageRef, OperationResult, QueryResult, RawPduResult } from '../../../shared/contract';
+import { parseHexOctets } from '../../../shared/hex-octets';
 import { splitMessage } from '../../../shared/message-parts';
 import { encodeGsm7, TextEncodingError } from '../../../shared/text-codec';
 import { ConsoleInputError } from '../api/console-input-error';
@@ -68,9 +69,9 @@ export class Operations {
   }
 
   async sendRawPdu(sessionId: string, hex: string, keepSequenceNumber: boolean): Promise<RawPduResult> {
-    const digits = hex.replace(/\s+/g, '');
-    if (!/^([0-9a-fA-F]{2})*$/.test(digits)) throw new ConsoleInputError('hex: octets as pairs of hex digits (spaces allowed)', 'hex');
-    const bytes = Buffer.from(digits, 'hex');
+    const parsed = parseHexOctets(hex);
+    if (!parsed.ok) throw new ConsoleInputError(parsed.message, 'hex');
+    const bytes = Buffer.from(parsed.hex, 'hex');
     if (bytes.length < HEADER_LENGTH) throw new ConsoleInputError(`hex: ${bytes.length} octets; a PDU has at least the ${HEADER_LENGTH}-octet header`, 'hex');
     const session = this.bound(sessionId);
     const started = performance.now();

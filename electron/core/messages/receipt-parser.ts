@@ -24,22 +24,37 @@ const KNOWN_KEYS: Record<string, keyof ReceiptText> = {
   id: 'id', sub: 'sub', dlvrd: 'dlvrd', 'submit date': 'submitDate', 'done date': 'doneDate', stat: 'stat', err: 'err', text: 'text',
 };
 
-/** Parses receipt text; null when it has neither an id nor a stat (then it is not a receipt's text). */
-export function parseReceiptText(input: string): ReceiptText | null {
-  const found: Array<{ key: string; start: number; valueStart: number }> = [];
+/** One `key:value` of a receipt's text, with where its value sits (character indexes into the text). */
+export interface ReceiptTextSpan {
+  key: string;
+  /** Where `key:` starts. */
+  start: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Every `key:value` in receipt text, in order; `text:` takes the rest of the input, whatever it contains. */
+export function receiptTextSpans(input: string): ReceiptTextSpan[] {
+  const found: ReceiptTextSpan[] = [];
   for (const match of input.matchAll(RECEIPT_KEY)) {
     const key = match[1]!.toLowerCase();
-    found.push({ key, start: match.index, valueStart: match.index + match[0].length });
+    const previous = found.at(-1);
+    if (previous) previous.valueEnd = match.index;
+    found.push({ key, start: match.index, valueStart: match.index + match[0].length, valueEnd: input.length });
     if (key === 'text') break; // the rest is the message's text, whatever it contains
   }
+  return found;
+}
+
+/** Parses receipt text; null when it has neither an id nor a stat (then it is not a receipt's text). */
+export function parseReceiptText(input: string): ReceiptText | null {
   const result: ReceiptText = { id: null, sub: null, dlvrd: null, submitDate: null, doneDate: null, stat: null, err: null, text: null };
-  found.forEach((entry, i) => {
-    const next = found[i + 1];
-    const raw = input.slice(entry.valueStart, next ? next.start : input.length);
-    const value = entry.key === 'text' ? raw : raw.trim();
-    const slot = KNOWN_KEYS[entry.key];
+  for (const span of receiptTextSpans(input)) {
+    const raw = input.slice(span.valueStart, span.valueEnd);
+    const value = span.key === 'text' ? raw : raw.trim();
+    const slot = KNOWN_KEYS[span.key];
     if (slot && result[slot] === null) result[slot] = value;
-  });
+  }
   if (result.id === null && result.stat === null) return null;
   return result;
 }

@@ -11,7 +11,7 @@ import type { TraceSink, WireRecord } from '../smpp/connection';
 import { decodePdu, type Pdu } from '../smpp/pdu-codec';
 import { commandName, statusName } from '../smpp/smpp-tables';
 import { Batcher } from './batcher';
-import { formatFieldValue } from './field-format';
+import { dissectPdu } from './dissector/dissect';
 import { ConnectionPairing } from './pairing';
 import { describePdu } from './pdu-summary';
 import { RecordRing } from './record-ring';
@@ -182,14 +182,9 @@ export class TraceHub {
     const { bytes: raw, ...summary } = record;
     const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     const alphabet = this.alphabets.get(record.sessionId);
-    const fields =
-      bytes.length >= 16
-        ? (() => {
-            const decoded = decodePdu(bytes);
-            return decoded.layout.map((f) => ({ name: f.name, offset: f.offset, length: f.length, value: formatFieldValue(f.name, f.value, decoded.pdu, alphabet) }));
-          })()
-        : [];
-    return { ...summary, hex: bytes.toString('hex'), fields };
+    // Event rows (timeouts, notes) have no bytes and so no tree.
+    const tree = bytes.length === 0 ? [] : dissectPdu(bytes, alphabet ?? 'gsm7');
+    return { ...summary, hex: bytes.toString('hex'), tree };
   }
 
   /** The live statistics of a session (also published on change, at most every STATS_INTERVAL_MS). */

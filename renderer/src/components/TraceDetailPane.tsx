@@ -1,10 +1,10 @@
-// The selected PDU, decoded: each field with where its bytes sit, and the exact bytes as a hex dump, so an
-// engineer can check the decoder against the wire. A request says what became of it and leads to its response
+// The selected PDU, dissected: the tree of its fields linked to its exact bytes, so an engineer can check the
+// decoder against the wire. A request says what became of it and leads to its response
 // (or the note that it timed out); a response leads back to its request — by button or with P.
 import type { TraceDetail } from '../../../shared/contract';
 import { formatClock } from '../format/display';
 import { useConsole } from '../store/console-context';
-import { hexDump } from '../trace/hex-dump';
+import { DissectionView } from './dissection/DissectionView';
 
 const DIRECTION_WORDS: Record<TraceDetail['direction'], string> = { out: '→ out', in: '← in', event: '• event' };
 
@@ -77,33 +77,7 @@ function DecodedPdu({ detail, inView }: { detail: TraceDetail; inView: boolean }
           <strong>Problem:</strong> {detail.problem}
         </p>
       )}
-      <div className="trace-detail__body">
-        <table className="dense fields" aria-label="Decoded fields">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Offset</th>
-              <th scope="col">Length</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.fields.map((field, index) => (
-              // Names repeat (TLVs may), so the position in the PDU is the key.
-              <tr key={`${field.offset}:${index}`}>
-                <td className="mono">{field.name}</td>
-                <td className="mono num">{field.offset}</td>
-                <td className="mono num">{field.length}</td>
-                <td className="mono value">{field.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {/* Focusable so the dump can be scrolled from the keyboard. */}
-        <pre className="hex" aria-label="PDU bytes (hex)" tabIndex={0}>
-          {hexDump(detail.hex)}
-        </pre>
-      </div>
+      <DissectionView key={detail.id} hex={detail.hex} tree={detail.tree} title={`PDU #${detail.id} ${detail.commandName}`} />
     </>
   );
 }

@@ -34,6 +34,13 @@ export interface OperationsSlice {
   enquireLinkOutcome: Outcome<OperationResult>;
   messageOperationOutcome: Outcome<MessageOperation>;
   rawPduOutcome: Outcome<RawPduResult>;
+  /** The raw PDU sender's hex, kept here so "Edit and resend" in the trace can fill it. */
+  rawPduDraft: string;
+  /** Counts "Edit and resend" requests: the Operations section opens and focuses the raw PDU on each new one. */
+  rawPduEditRequests: number;
+  setRawPduDraft: (hex: string) => void;
+  /** Opens the raw PDU sender with these octets, ready to edit and transmit on the compose session. */
+  editRawPdu: (hex: string) => void;
   dataSmOutcome: Outcome<DataSmResult>;
   runEnquireLink: (sessionId: string) => Promise<void>;
   runQuerySm: (ref: MessageRef) => Promise<void>;
@@ -70,6 +77,10 @@ export function createOperationsSlice(api: ConsoleApi): StateCreator<ConsoleStat
       enquireLinkOutcome: { status: 'idle' },
       messageOperationOutcome: { status: 'idle' },
       rawPduOutcome: { status: 'idle' },
+      rawPduDraft: '',
+      rawPduEditRequests: 0,
+      setRawPduDraft: (hex) => set({ rawPduDraft: hex }),
+      editRawPdu: (hex) => set((state) => ({ rawPduDraft: groupOctets(hex), rawPduEditRequests: state.rawPduEditRequests + 1 })),
       dataSmOutcome: { status: 'idle' },
       runEnquireLink: (sessionId) =>
         track('enquireLinkOutcome', async () => ({ status: 'done', value: await api.enquireLink({ sessionId }) })),
@@ -83,4 +94,11 @@ export function createOperationsSlice(api: ConsoleApi): StateCreator<ConsoleStat
       runDataSm: (request) => track('dataSmOutcome', async () => ({ status: 'done', value: await api.dataSm(request) })),
     };
   };
+}
+
+/** Hex as the sender shows it: the 16-octet header as four words, then the body in lines of 16 octets. */
+function groupOctets(hex: string): string {
+  const header = (hex.slice(0, 32).match(/.{1,8}/g) ?? []).join(' ');
+  const body = (hex.slice(32).match(/.{1,32}/g) ?? []).map((line) => line.replace(/(..)(?!$)/g, '$1 '));
+  return [header, ...body].join('\n');
 }

@@ -3,7 +3,7 @@
 // a raw SMPP time that is not one is named live and blocks Send; enquire_link now, query_sm of the message just
 // sent, and a raw enquire_link typed as hex each come back with their response's status.
 import { expect, test, type Page } from '@playwright/test';
-import { composeOnSimulator, useFreshBrowserHost } from '../support/console-page';
+import { composeOnSimulator, dissectionNode, useFreshBrowserHost } from '../support/console-page';
 
 // The trace grid is virtualised: a tall window keeps every PDU rendered, so rows can be found by command.
 test.use({ viewport: { width: 1400, height: 1600 } });
@@ -35,14 +35,12 @@ test('class 0, a 2-hour validity period and TLV 0x1400 go out in submit_sm as se
   await expect(commandRows('submit_sm_resp').filter({ hasText: 'ESME_ROK' })).toHaveCount(1);
 
   await commandRows('submit_sm').click();
-  const fields = page.getByRole('table', { name: 'Decoded fields' });
-  const field = (name: string) =>
-    fields.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
-  await expect(field('data_coding')).toContainText('0x10');
-  await expect(field('validity_period')).toContainText('"000000020000000R"');
-  await expect(field('tlv 0x1400')).toContainText('ca fe');
+  const field = (name: string) => dissectionNode(page, name).first();
+  await expect(field('data_coding')).toContainText('0x10 general group: GSM 7-bit default, class 0 (flash)');
+  await expect(field('validity_period')).toContainText('"000000020000000R" relative: 2 h from when the SMSC receives it');
+  await expect(field('unknown TLV 0x1400')).toContainText('tag 0x1400: ca fe');
   // Options left at their defaults are not sent differently: the receipt is still asked for.
-  await expect(field('registered_delivery')).toContainText('0x01');
+  await expect(field('registered_delivery')).toContainText('0x01 receipt on success or failure');
 });
 
 test('a raw SMPP time that is not one is named as it is typed, and Send waits for it', async ({ page }) => {

@@ -50,3 +50,9 @@ export async function composeOnSimulator(page: Page, url: string) {
     sentRows: compose.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ has: page.getByRole('cell') }),
   };
 }
+
+/** A node of the selected PDU's dissection, by its SMPP label (its accessible name is "label: value"). */
+export function dissectionNode(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('tree', { name: 'Dissection' }).getByRole('treeitem', { name: new RegExp(`^${escaped}(: | — |$)`) });
+}

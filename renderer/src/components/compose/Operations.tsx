@@ -1,6 +1,7 @@
 // Operations on the session Compose has selected, for the moments an engineer pokes an SMSC rather than sends to
 // it: an enquire_link now, the composed message as data_sm, query / cancel / replace of a message already at the SMSC, and a raw PDU. It sits
 // outside the compose form so that Enter in one of its inputs never sends the composed message.
+import { useLayoutEffect, useRef } from 'react';
 import type { ComposeFields } from '../../compose/draft-content';
 import { enquireLinkLine } from '../../compose/operation-lines';
 import { useConsole } from '../../store/console-context';
@@ -20,8 +21,14 @@ interface OperationsProps {
 
 export function Operations({ sessionId, refDefaults, composed }: OperationsProps) {
   const blockedBy = sessionId === '' ? 'No bound session' : null;
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const editRequests = useConsole((state) => state.rawPduEditRequests);
+  // "Edit and resend" in the trace opens this section (layout effect: open before the raw PDU box takes focus).
+  useLayoutEffect(() => {
+    if (editRequests > 0 && detailsRef.current) detailsRef.current.open = true;
+  }, [editRequests]);
   return (
-    <details className="compose__section operations">
+    <details ref={detailsRef} className="compose__section operations">
       <summary>Operations</summary>
       {blockedBy !== null && <p className="blocked">{blockedBy}: these act on the session selected above.</p>}
       <EnquireLinkNow sessionId={sessionId} />

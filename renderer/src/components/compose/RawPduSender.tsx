@@ -1,7 +1,7 @@
 // A raw PDU, typed or pasted as hex, put on the wire as it is — to reproduce what a misbehaving peer sent, or to
 // see how an SMSC answers a malformed request. The console fills in a fresh sequence_number unless told to keep
 // the typed one, so a pasted capture does not collide with the session's own requests.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { compactHex } from '../../compose/hex';
 import { fieldMatches } from '../../compose/field-match';
 import { describeRawHex, rawPduLine } from '../../compose/operation-lines';
@@ -12,7 +12,14 @@ export function RawPduSender({ sessionId }: { sessionId: string }) {
   const outcome = useConsole((state) => state.rawPduOutcome);
   const run = useConsole((state) => state.runRawPdu);
   const ids = { hex: useId(), keep: useId(), about: useId(), alert: useId() };
-  const [typed, setTyped] = useState('');
+  const typed = useConsole((state) => state.rawPduDraft);
+  const setTyped = useConsole((state) => state.setRawPduDraft);
+  const editRequests = useConsole((state) => state.rawPduEditRequests);
+  const hexRef = useRef<HTMLTextAreaElement>(null);
+  // "Edit and resend" from the trace: the octets are here now; put the cursor in them.
+  useEffect(() => {
+    if (editRequests > 0) hexRef.current?.focus();
+  }, [editRequests]);
   const [keepSequenceNumber, setKeepSequenceNumber] = useState(false);
   const hex = compactHex(typed);
   const blamed = outcome.status === 'failed' && fieldMatches(outcome.field, 'hex');
@@ -22,6 +29,7 @@ export function RawPduSender({ sessionId }: { sessionId: string }) {
       <legend>Raw PDU</legend>
       <label htmlFor={ids.hex}>Raw PDU (hex)</label>
       <textarea
+        ref={hexRef}
         id={ids.hex}
         rows={3}
         value={typed}
