@@ -123,7 +123,7 @@ describe('the dissector', () => {
   ] as const)('%s: the problem is pinned to the node where it broke', (_, hex, label, offset, problem) => {
     const bytes = hex ? Buffer.from(hex, 'hex') : smLengthOverrun();
     const tree = dissectPdu(bytes, 'gsm7');
-    const broken = problems(tree).find((n) => n.label === label) ?? { label: `none in\n${treeAsText(tree)}` };
+    const broken = problems(tree).find((n) => n.label === label) ?? ({ label: `none in\n${treeAsText(tree)}`, value: '', offset: -1, length: 0 } satisfies DissectNode);
     expect([broken.label, broken.problem?.includes(problem), broken.offset]).toEqual([label, true, offset === 'sm' ? bytes.length - 3 : offset]);
   });
 

@@ -1,6 +1,7 @@
 // Trace region: every PDU on the wire as a view over the stored trace — filtered, counted, newest at the bottom —
 // with the selected one decoded below the list.
 import { formatCount } from '../format/display';
+import { DecodeButton } from './DecodeDialog';
 import { useConsole } from '../store/console-context';
 import { Region } from './Region';
 import { TraceDetailPane } from './TraceDetailPane';
@@ -18,6 +19,7 @@ export function Trace() {
       tools={
         <>
           <NewRows />
+          <DecodeButton />
           <button
             type="button"
             className="toggle"

@@ -1,6 +1,6 @@
 // The three choices that decide how a composed text goes on the wire, with the words the selects show. Values
 // are the contract's, so the draft carries them as they are; the labels are what SMPP engineers call them.
-import type { NationalLanguage, SplitMethod, TextEncodingChoice } from '../../../shared/contract';
+import type { DefaultAlphabet, NationalLanguage, SplitMethod, TextEncodingChoice } from '../../../shared/contract';
 
 export interface ComposeOptions {
   encoding: TextEncodingChoice;
@@ -17,6 +17,13 @@ export interface Choice<T extends string | number> {
   value: T;
   label: string;
 }
+
+/** What data_coding 0 means on an SMSC (a profile's setting; also asked by the Decode box). */
+export const DEFAULT_ALPHABET_CHOICES: readonly Choice<DefaultAlphabet>[] = [
+  { value: 'gsm7', label: 'GSM 03.38' },
+  { value: 'latin1', label: 'Latin-1' },
+  { value: 'ia5', label: 'IA5/ASCII' },
+];
 
 export const ENCODING_CHOICES: readonly Choice<TextEncodingChoice>[] = [
   { value: 'auto', label: 'Auto' },

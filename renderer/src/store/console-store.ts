@@ -10,11 +10,13 @@ import { createOperationsSlice, type OperationsSlice } from './operations-slice'
 import { createProfilesSlice, type ProfilesSlice } from './profiles-slice';
 import { createSessionsSlice, type SessionsSlice } from './sessions-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
+import { createTraceToolsSlice, type TraceToolsSlice } from './trace-tools-slice';
 
 export type ConsoleState = HostSlice &
   ProfilesSlice &
   SessionsSlice &
   TraceSlice &
+  TraceToolsSlice &
   MessagesSlice &
   InboxSlice &
   OperationsSlice &
@@ -27,6 +29,7 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createProfilesSlice(api)(...args),
     ...createSessionsSlice(api)(...args),
     ...createTraceSlice(api)(...args),
+    ...createTraceToolsSlice(api)(...args),
     ...createMessagesSlice(api)(...args),
     ...createInboxSlice(api)(...args),
     ...createOperationsSlice(api)(...args),

@@ -1,14 +1,8 @@
 // How the link is kept and paced once bound (keep-alive, timeouts, window, rate), what happens when it drops,
 // and what this SMSC means by data_coding 0 — SMSCs disagree, so it is a per-profile setting.
 import { useProfileForm } from './form-context';
-import { SPLIT_CHOICES } from '../../compose/compose-options';
-import { CheckField, NumberField, SelectField, TextField, type Choice } from './FormFields';
-
-const ALPHABETS: readonly Choice[] = [
-  { value: 'gsm7', label: 'GSM 03.38' },
-  { value: 'latin1', label: 'Latin-1' },
-  { value: 'ia5', label: 'IA5/ASCII' },
-];
+import { DEFAULT_ALPHABET_CHOICES, SPLIT_CHOICES } from '../../compose/compose-options';
+import { CheckField, NumberField, SelectField, TextField } from './FormFields';
 
 export function LinkSection() {
   const { form } = useProfileForm();
@@ -37,7 +31,7 @@ export function LinkSection() {
       </fieldset>
       <fieldset className="profile-form__group">
         <legend>Messages</legend>
-        <SelectField path="defaultAlphabet" choices={ALPHABETS} hint="SMPP leaves the default alphabet to the SMSC." />
+        <SelectField path="defaultAlphabet" choices={DEFAULT_ALPHABET_CHOICES} hint="SMPP leaves the default alphabet to the SMSC." />
         <TextField path="notes" multiline />
       </fieldset>
     </>
