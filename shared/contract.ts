@@ -437,6 +437,17 @@ export interface ConsoleMethods {
   traceDetail: { request: { id: number }; response: TraceDetail };
   /** Dissects pasted hex (one PDU or several back to back; whitespace, 0x and : tolerated) without a session. */
   decodeHex: { request: { hex: string; defaultAlphabet: DefaultAlphabet }; response: DecodeHexResult };
+  /** Writes the trace (all, the view, or a selection) as a file; readExport then hands it over in pieces. */
+  exportTrace: { request: { scope: TraceExportScope; format: TraceExportFormat }; response: TraceExportResult };
+  /** A piece of an export, base64: the renderer saves it as a download (no path crosses the contract). */
+  readExport: { request: { exportId: string; offset: number; length: number }; response: { base64: string; total: number } };
+  /** A piece of a capture file the user opened; the first piece (uploadId null) starts an upload. */
+  uploadCapture: {
+    request: { uploadId: string | null; fileName: string; offset: number; base64: string; last: boolean };
+    response: { uploadId: string; received: number };
+  };
+  /** Reads an uploaded capture into the trace; smppPorts adds ports to the SMPP heuristics (empty: heuristics only). */
+  importCapture: { request: { uploadId: string; smppPorts: number[] }; response: CaptureImportResult };
   /** Where an outbind profile with this host and listen address would listen, and whom it would accept. */
   outbindPlan: { request: { host: string; listenAddress: string }; response: OutbindPlan };
   /** The database's write health now; changes arrive as `storeHealth` events. */
@@ -457,6 +468,40 @@ export interface TraceSessionInfo {
   sessionId: string;
   profileName: string;
   startedAt: number;
+}
+
+/** pcapng and pcap for Wireshark/tshark (each connection its own TCP stream); JSON Lines; the tree as text. */
+export const traceExportFormats = ['pcapng', 'pcap', 'jsonl', 'text'] as const;
+export type TraceExportFormat = (typeof traceExportFormats)[number];
+
+/** The whole stored trace, the rows the filter matches, or the selected rows (a range of the view by id). */
+export type TraceExportScope =
+  | { kind: 'all' }
+  | { kind: 'view'; filter: TraceFilter }
+  | { kind: 'selection'; filter: TraceFilter; fromId: number; toId: number };
+
+export interface TraceExportResult {
+  /** Names the file for readExport. */
+  exportId: string;
+  fileName: string;
+  /** PDUs written (and, in JSON Lines and text, trace notes). */
+  records: number;
+  octets: number;
+  /** What the reader should know: masked passwords, streams given stand-in addresses, notes left out of a capture. */
+  notes: string[];
+}
+
+/** A pcap or pcapng file read into the trace as its own session ("capture: name"). */
+export interface CaptureImportResult {
+  /** One session per TCP stream that carried SMPP, named "capture: file (ESME → SMSC)". */
+  sessionIds: string[];
+  fileName: string;
+  packets: number;
+  /** TCP streams found to carry SMPP. */
+  streams: number;
+  pdus: number;
+  /** Where the file broke, streams with gaps, octets that did not frame: nothing read is dropped silently. */
+  problems: string[];
 }
 
 export interface MessagePageRequest {
@@ -555,6 +600,10 @@ export const consoleMethodNames = [
   'traceStats',
   'traceDetail',
   'decodeHex',
+  'exportTrace',
+  'readExport',
+  'uploadCapture',
+  'importCapture',
   'outbindPlan',
   'storeHealth',
 ] as const satisfies readonly ConsoleMethodName[];

@@ -1,9 +1,13 @@
 // Builds the console's services once, for either shell (Electron main or the browser host), so the two cannot
 // drift: database, trace pipeline, sessions, messages, the built-in simulator, and the contract's handlers.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CallResult } from '../../shared/contract';
 import { DEFAULT_PROFILE_SETTINGS } from '../../shared/profile-defaults';
 import { ConsoleInputError } from './api/console-input-error';
+import { importCapture } from './capture/capture-import';
+import { CaptureFormatError } from './capture/capture-reader';
+import { CaptureTransfers } from './capture/capture-transfers';
 import { dispatchCall, type ConsoleHandlers } from './api/dispatch';
 import { ConsoleEventBus } from './api/event-bus';
 import { consoleDiagnostics } from './diagnostics/console-diagnostics';
@@ -83,6 +87,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     onStats: (stats) => events.emit('traceStats', stats),
   });
   diagnostics.attachTrace((sessionId, text) => trace.note(sessionId, 'error', text));
+  const transfers = new CaptureTransfers(options.dataDir);
   const pipeline = new EventPipeline(events, diagnostics);
   const simulator = new SmscSimulator({ ...options.simulator, onError: (error, where) => diagnostics.report(error, { where: `simulator: ${where}` }) });
   const simulatorAddress = await simulator.start().catch(async (error: Error) => {
@@ -156,6 +161,24 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return detail;
     },
     decodeHex: ({ hex, defaultAlphabet }) => decodeHex(hex, defaultAlphabet),
+    exportTrace: async ({ scope, format }) => {
+      const { exportId, fileName, path } = transfers.newExport(format);
+      const written = await trace.exportTrace(scope, format, path);
+      return { exportId, fileName, ...written };
+    },
+    readExport: ({ exportId, offset, length }) => transfers.readExport(exportId, offset, length),
+    uploadCapture: (piece) => transfers.receive(piece),
+    importCapture: async ({ uploadId, smppPorts }) => {
+      const { path, fileName } = transfers.uploaded(uploadId);
+      try {
+        return await importCapture(await readFile(path), { hub: trace, fileName, importId: uploadId.slice(0, 8), smppPorts });
+      } catch (error) {
+        if (error instanceof CaptureFormatError) throw new ConsoleInputError(error.message, 'file');
+        throw error;
+      } finally {
+        transfers.discard(uploadId);
+      }
+    },
     outbindPlan: ({ host, listenAddress }) =>
       planOutbind(host, listenAddress).catch((error: Error) => {
         throw new ConsoleInputError(error.message, 'host');

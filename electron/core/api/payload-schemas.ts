@@ -5,8 +5,9 @@
 // schema produces and what the contract declares are the same shape both ways, key for key: a schema that drops,
 // renames or retypes a field does not compile.
 import { z } from 'zod';
-import { defaultAlphabets, nationalLanguages, splitMethods, textEncodingChoices, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
+import { defaultAlphabets, nationalLanguages, splitMethods, textEncodingChoices, traceExportFormats, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
 import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
+import { MAX_PIECE_OCTETS } from '../capture/capture-transfers';
 import { choiceOf } from './choice';
 import { listenAddress, profileDraftSchema } from './profile-schema';
 import { traceFilterSchema } from './trace-filter-schema';
@@ -128,6 +129,41 @@ const schemas = {
     .object({
       hex: z.string().max(DECODE_HEX_MAX_CHARACTERS, `hex: at most ${DECODE_HEX_MAX_CHARACTERS.toLocaleString('en')} characters (paste fewer PDUs)`),
       defaultAlphabet: choiceOf(defaultAlphabets, 'data_coding 0 means'),
+    })
+    .strict(),
+  exportTrace: z
+    .object({
+      scope: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('all') }).strict(),
+        z.object({ kind: z.literal('view'), filter: traceFilterSchema }).strict(),
+        z.object({ kind: z.literal('selection'), filter: traceFilterSchema, fromId: z.number().int().min(1), toId: z.number().int().min(1) }).strict(),
+      ]),
+      format: choiceOf(traceExportFormats, 'Format'),
+    })
+    .strict(),
+  readExport: z
+    .object({
+      exportId: z.string().regex(/^[0-9a-f]{24}$/, 'exportId: not an export this console made'),
+      offset: z.number().int().min(0),
+      length: z.number().int().min(1).max(MAX_PIECE_OCTETS, `length: at most ${MAX_PIECE_OCTETS} octets a piece`),
+    })
+    .strict(),
+  uploadCapture: z
+    .object({
+      uploadId: z.string().regex(/^[0-9a-f]{24}$/, 'uploadId: not an upload this console started').nullable(),
+      fileName: z.string().min(1, 'file name: required').max(255, 'file name: 255 characters at most'),
+      offset: z.number().int().min(0),
+      base64: z
+        .string()
+        .max(Math.ceil(MAX_PIECE_OCTETS / 3) * 4, `piece: at most ${MAX_PIECE_OCTETS} octets`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'piece: base64'),
+      last: z.boolean(),
+    })
+    .strict(),
+  importCapture: z
+    .object({
+      uploadId: z.string().regex(/^[0-9a-f]{24}$/, 'uploadId: not an upload this console started'),
+      smppPorts: z.array(z.number().int().min(1, 'SMPP port: 1–65535').max(65_535, 'SMPP port: 1–65535')).max(32, 'SMPP ports: 32 at most'),
     })
     .strict(),
   outbindPlan: z

@@ -131,6 +131,7 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
           sink.record(entry);
         },
         closed: (reason) => sink.closed?.(reason),
+        opened: (endpoints) => sink.opened?.(endpoints),
       },
       onNote: (text, kind, sequenceNumber) => {
         // A timeout settles its request in the trace's pairing: the note stands in for the response.

@@ -18,8 +18,21 @@ export interface WireRecord {
   problem: string | null;
 }
 
+/** Both ends of a connection's socket, as the trace records them (for a capture file's TCP stream). */
+export interface ConnectionEndpoints {
+  localAddress: string;
+  localPort: number;
+  remoteAddress: string;
+  remotePort: number;
+  /** Who opened the TCP connection: we did (connect), or the peer did (an SMSC's outbind to our port). */
+  initiator: 'local' | 'remote';
+  tls: boolean;
+}
+
 export interface TraceSink {
   record(entry: WireRecord): void;
+  /** The connection is up, before its first octet is recorded. */
+  opened?(endpoints: ConnectionEndpoints): void;
   /** The connection closed (after any pending octets were recorded): requests still open will not be answered. */
   closed?(reason: string): void;
 }
@@ -37,6 +50,8 @@ export interface ConnectionOptions {
   trace?: TraceSink;
   maxPduLength?: number;
   stallTimeoutMs?: number;
+  /** The peer opened this connection (we accepted it); otherwise we connected. */
+  accepted?: boolean;
   /**
    * A 'pdu' listener that throws must not stop the framing of the PDUs behind it in the same read: the error is
    * handed here (without it, it is rethrown on the next turn, after the read is framed, so it is never lost).
@@ -63,6 +78,10 @@ export class Connection extends EventEmitter<ConnectionEvents> {
   ) {
     super();
     this.maxPduLength = options.maxPduLength ?? MAX_PDU_LENGTH;
+    options.trace?.opened?.({
+      localAddress: socket.localAddress ?? '', localPort: socket.localPort ?? 0, remoteAddress: socket.remoteAddress ?? '',
+      remotePort: socket.remotePort ?? 0, initiator: options.accepted ? 'remote' : 'local', tls: 'encrypted' in socket,
+    });
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', (error) => this.markClosed(`socket error: ${error.message}`));

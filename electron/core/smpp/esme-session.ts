@@ -170,9 +170,10 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
   }
 
   /** The SMPP layers over a socket, traced from its first octet; not yet this session's (see adopt). */
-  private peerOn(socket: Socket): SmppPeer {
+  private peerOn(socket: Socket, accepted = false): SmppPeer {
     const o = this.options;
     const connection = new Connection(socket, {
+      accepted,
       ...(o.trace ? { trace: o.trace } : {}),
       ...(o.stallTimeoutMs ? { stallTimeoutMs: o.stallTimeoutMs } : {}),
       onError: o.onError,
@@ -212,7 +213,7 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
         o.onNote?.(`listening on ${plan.listenAddress}:${port} for the SMSC's outbind (${plan.why}); accepting ${plan.smscAddresses.join(', ')} only`),
       onRefused: refuse,
       accept: async (socket) => {
-        const candidate = this.peerOn(socket);
+        const candidate = this.peerOn(socket, true);
         const verdict = await this.vetOutbind(candidate, expectedSystemId);
         if (verdict === null && taken === null) {
           taken = candidate;

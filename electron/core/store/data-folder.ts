@@ -7,7 +7,7 @@ export const FOLDER_MODE = 0o700;
 export const FILE_MODE = 0o600;
 
 /** Names of what the console keeps in its folder: a folder holding only these (or nothing) is ours. */
-const OURS = /^(smpp-console\.sqlite(-wal|-shm|-journal)?|logs|secrets\.bin|remembered-passwords\.json)$/;
+const OURS = /^(smpp-console(-trace)?\.sqlite(-wal|-shm|-journal)?|logs|exports|imports|secrets\.bin|remembered-passwords\.json)$/;
 
 /**
  * Creates the folder owner-only, or tightens one that is ours; returns a warning when it cannot be made private.

@@ -14,6 +14,11 @@ export class Batcher<T> {
     private readonly onError: (error: unknown) => void,
   ) {}
 
+  /** Items waiting for the next flush. */
+  get size(): number {
+    return this.items.length;
+  }
+
   push(item: T): void {
     this.items.push(item);
     if (this.items.length >= this.maxSize) this.flush();

@@ -4,10 +4,11 @@
 // length, so every offset stays true): a trace or a database must not leak a password.
 // At capture time each response is paired with its request (pairing.ts) and counted in its session's statistics.
 // The hot path stays O(1) per PDU: the store, the UI and the statistics' publication are all batched.
-import type { DefaultAlphabet, SessionTraceStats, TraceDetail, TracePairUpdate, TraceSummary } from '../../../shared/contract';
+import type { DefaultAlphabet, SessionTraceStats, TraceDetail, TraceExportFormat, TraceExportScope, TracePairUpdate, TraceSummary } from '../../../shared/contract';
+import type { TraceExportOutcome } from './export/trace-export';
 import type { TraceFilter } from '../../../shared/trace-filter';
 import type { Diagnostics } from '../diagnostics/diagnostics';
-import type { TraceSink, WireRecord } from '../smpp/connection';
+import type { ConnectionEndpoints, TraceSink, WireRecord } from '../smpp/connection';
 import { decodePdu, type Pdu } from '../smpp/pdu-codec';
 import { commandName, statusName } from '../smpp/smpp-tables';
 import { Batcher } from './batcher';
@@ -92,6 +93,8 @@ export class TraceHub {
     this.session(sessionId).pairing = pairing;
     return {
       record: (entry) => void this.record(sessionId, entry, pairing),
+      // Every record from here on (until the next connection of this session) is this connection's.
+      opened: (endpoints) => this.options.store.rememberConnection({ sessionId, firstId: this.nextId, openedAt: Date.now(), ...endpoints }),
       closed: () => this.pushUpdates(sessionId, pairing.onClose()),
       timedOut: (sequenceNumber, text) => {
         const note = this.noteRecord(sessionId, 'timeout', text, sequenceNumber);
@@ -108,8 +111,35 @@ export class TraceHub {
     this.options.store.rememberSession(info);
   }
 
-  record(sessionId: string, entry: WireRecord, pairing?: ConnectionPairing): TraceSummary {
-    const at = performance.now();
+  /**
+   * A capture's connection read from a file: its records carry the capture's times (`record`'s `capturedAt`), and
+   * pair among themselves like a live connection's.
+   */
+  importedConnection(info: TraceSessionInfo, connection: ConnectionEndpoints, defaultAlphabet: DefaultAlphabet = 'gsm7') {
+    this.alphabets.set(info.sessionId, defaultAlphabet);
+    this.sessionStarted(info);
+    this.options.store.rememberConnection({ sessionId: info.sessionId, firstId: 0, openedAt: info.startedAt, ...connection });
+    const pairing = new ConnectionPairing();
+    return {
+      record: (entry: WireRecord, capturedAt: number) => this.record(info.sessionId, entry, pairing, capturedAt),
+      closed: () => this.pushUpdates(info.sessionId, pairing.onClose()),
+    };
+  }
+
+  /** Writes the export file where the trace store runs; every record captured before this call is in scope. */
+  exportTrace(scope: TraceExportScope, format: TraceExportFormat, path: string): Promise<TraceExportOutcome> {
+    this.toStore.flush();
+    return this.options.store.request({ op: 'export', job: { scope, format, path, alphabets: Object.fromEntries(this.alphabets) } });
+  }
+
+  /** Records handed to the store and not yet written, here and there: an importer waits while it is high. */
+  get backlog(): number {
+    return this.toStore.size + this.options.store.backlog;
+  }
+
+  /** `capturedAt` (ms since the epoch) for a record read from a capture file; now otherwise. */
+  record(sessionId: string, entry: WireRecord, pairing?: ConnectionPairing, capturedAt?: number): TraceSummary {
+    const at = capturedAt ?? performance.now();
     const bytes = maskPassword(entry.bytes, entry.pdu);
     const header = bytes.length >= 16;
     const commandId = header ? bytes.readUInt32BE(4) : 0;
@@ -118,7 +148,7 @@ export class TraceHub {
     const record: TraceRecord = {
       id: this.nextId++,
       sessionId,
-      time: Date.now(),
+      time: capturedAt ?? Date.now(),
       direction: entry.direction,
       commandId,
       commandName: entry.pdu ? entry.pdu.command : header ? commandName(commandId) : 'unframed bytes',

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { RequestOutcome, TraceDirection, TracePairUpdate, TraceSessionInfo, TraceSummary } from '../../../../shared/contract';
+import type { ConnectionEndpoints } from '../../smpp/connection';
 import { commandName, statusName } from '../../smpp/smpp-tables';
 import { secureFile } from '../../store/data-folder';
 import { statement } from '../../store/database';
@@ -20,6 +21,14 @@ export interface TraceRecord extends TraceSummary {
 export type TraceStoreItem = { record: TraceRecord } | { update: TracePairUpdate };
 
 export type { TraceSessionInfo };
+
+/** One connection of a session as the trace knows it: its ends, and the first trace id that may be its. */
+export interface TraceConnection extends ConnectionEndpoints {
+  sessionId: string;
+  firstId: number;
+  /** ms since the epoch (fractional for a capture's microseconds). */
+  openedAt: number;
+}
 
 const COLUMNS =
   'id, session_id, time_ms, direction, command_id, command_name, command_status, sequence_number, length, summary, problem, ' +
@@ -123,6 +132,24 @@ export class TraceDb {
     this.db
       .prepare('INSERT INTO trace_sessions (session_id, profile_name, started_at) VALUES (?, ?, ?) ON CONFLICT (session_id) DO NOTHING')
       .run(info.sessionId, info.profileName, info.startedAt);
+  }
+
+  rememberConnection(c: TraceConnection): void {
+    statement(
+      this.db,
+      'INSERT INTO trace_connections (session_id, first_id, opened_at, local_address, local_port, remote_address, remote_port, initiator, tls) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(c.sessionId, c.firstId, c.openedAt, c.localAddress, c.localPort, c.remoteAddress, c.remotePort, c.initiator, c.tls ? 1 : 0);
+  }
+
+  /** Every recorded connection, oldest first within each session. */
+  connections(): TraceConnection[] {
+    const rows = this.db.prepare('SELECT * FROM trace_connections ORDER BY session_id, first_id, id').all() as Array<Record<string, string | number>>;
+    return rows.map((r) => ({
+      sessionId: String(r.session_id), firstId: Number(r.first_id), openedAt: Number(r.opened_at), localAddress: String(r.local_address),
+      localPort: Number(r.local_port), remoteAddress: String(r.remote_address), remotePort: Number(r.remote_port),
+      initiator: r.initiator === 'remote' ? 'remote' : 'local', tls: Number(r.tls) === 1,
+    }));
   }
 
   sessions(): TraceSessionInfo[] {

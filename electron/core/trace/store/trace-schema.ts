@@ -40,4 +40,22 @@ export const TRACE_MIGRATIONS: readonly string[] = [
     started_at INTEGER NOT NULL
   );
   `,
+  // Each connection's two ends, so an export can give every TCP stream its real addresses and ports. A record
+  // belongs to the newest connection of its session whose first_id is at or below its id (no column on the big
+  // table, no index to maintain per PDU).
+  `
+  CREATE TABLE trace_connections (
+    id INTEGER PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    first_id INTEGER NOT NULL,
+    opened_at REAL NOT NULL,
+    local_address TEXT NOT NULL,
+    local_port INTEGER NOT NULL,
+    remote_address TEXT NOT NULL,
+    remote_port INTEGER NOT NULL,
+    initiator TEXT NOT NULL,
+    tls INTEGER NOT NULL
+  );
+  CREATE INDEX trace_connections_by_session ON trace_connections (session_id, first_id);
+  `,
 ];

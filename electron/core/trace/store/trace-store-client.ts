@@ -5,7 +5,7 @@
 // past MAX_IN_FLIGHT they wait in a local queue (MAX_WAITING), and past that the oldest are let go and counted.
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { Diagnostics } from '../../diagnostics/diagnostics';
-import type { TraceSessionInfo, TraceStoreItem } from './trace-db';
+import type { TraceConnection, TraceSessionInfo, TraceStoreItem } from './trace-db';
 import {
   errorFrom,
   type FromStore,
@@ -108,6 +108,10 @@ export class TraceStore {
 
   rememberSession(info: TraceSessionInfo): void {
     if (!this.dead) this.port.postMessage({ type: 'session', info } satisfies ToStore);
+  }
+
+  rememberConnection(connection: TraceConnection): void {
+    if (!this.dead) this.port.postMessage({ type: 'connection', connection } satisfies ToStore);
   }
 
   request<R extends StoreRequest>(request: R): Promise<StoreReplies[R['op']]> {

@@ -2,8 +2,9 @@
 // speak only this, over a MessagePort, so the two placements behave the same but for the thread.
 import type { TraceSummary } from '../../../../shared/contract';
 import type { TraceFilter } from '../../../../shared/trace-filter';
+import type { TraceExportJob, TraceExportOutcome } from '../export/trace-export';
 import type { PackedTraceBatch } from './trace-batch-codec';
-import type { TraceRecord, TraceSessionInfo } from './trace-db';
+import type { TraceConnection, TraceRecord, TraceSessionInfo } from './trace-db';
 import type { TraceCount, TraceSort } from './trace-query';
 
 export interface TraceStoreStart {
@@ -20,7 +21,8 @@ export type StoreRequest =
   | { op: 'after'; filter: TraceFilter; afterId: number; limit: number }
   | { op: 'position'; filter: TraceFilter; sort: TraceSort; snapshotId: number; id: number }
   | { op: 'get'; id: number }
-  | { op: 'sessions' };
+  | { op: 'sessions' }
+  | { op: 'export'; job: TraceExportJob };
 
 export interface StoreReplies {
   count: TraceCount;
@@ -29,11 +31,13 @@ export interface StoreReplies {
   position: number | null;
   get: TraceRecord | null;
   sessions: TraceSessionInfo[];
+  export: TraceExportOutcome;
 }
 
 export type ToStore =
   | { type: 'append'; batch: PackedTraceBatch }
   | { type: 'session'; info: TraceSessionInfo }
+  | { type: 'connection'; connection: TraceConnection }
   | { type: 'request'; id: number; request: StoreRequest }
   | { type: 'close' };
 

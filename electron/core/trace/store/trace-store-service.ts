@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { DATABASE_FILE } from '../../store/database';
+import { exportTrace } from '../export/trace-export';
 import { unpackTraceBatch } from './trace-batch-codec';
 import { importLegacyTrace, openTraceDatabase, TraceDb } from './trace-db';
 import { TraceQueries } from './trace-query';
@@ -46,7 +47,7 @@ export function serveTraceStore(port: StorePort, start: TraceStoreStart): void {
     },
   });
 
-  const answer = (request: StoreRequest): StoreReplies[StoreRequest['op']] => {
+  const answer = (request: Exclude<StoreRequest, { op: 'export' }>): StoreReplies[StoreRequest['op']] => {
     switch (request.op) {
       case 'count':
         return queries.count(request.filter, request.sort, request.snapshotId);
@@ -77,7 +78,22 @@ export function serveTraceStore(port: StorePort, start: TraceStoreStart): void {
           health.failed(error, 'storing a trace session');
         }
         return;
+      case 'connection':
+        try {
+          trace.rememberConnection(message.connection);
+        } catch (error) {
+          health.failed(error, 'storing a trace connection');
+        }
+        return;
       case 'request':
+        if (message.request.op === 'export') {
+          // Long: it yields between slices, and answers when the file is written.
+          exportTrace(db, trace, message.request.job).then(
+            (value) => post({ type: 'reply', id: message.id, ok: true, value }),
+            (error: unknown) => post({ type: 'reply', id: message.id, ok: false, error: errorShape(error) }),
+          );
+          return;
+        }
         try {
           post({ type: 'reply', id: message.id, ok: true, value: answer(message.request) });
         } catch (error) {
