@@ -14,6 +14,9 @@ import { consoleBoundToSimulator } from '../support/console-fixture';
 import { waitFor } from '../support/simulator-fixture';
 import { storedTrace } from '../support/trace-fixture';
 
+if (!hasTshark()) console.log('capture.test: tshark is not installed (apt-get install tshark, as .ci/run does): the tshark decode checks are skipped');
+if (process.getuid?.() !== 0) console.log('capture.test: not root, so dumpcap cannot capture on lo: the live capture import is skipped');
+
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
