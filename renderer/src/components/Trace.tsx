@@ -2,6 +2,8 @@
 // with the selected one decoded below the list.
 import { formatCount } from '../format/display';
 import { DecodeButton } from './DecodeDialog';
+import { ExportButton } from './ExportDialog';
+import { ImportButton } from './ImportDialog';
 import { useConsole } from '../store/console-context';
 import { Region } from './Region';
 import { TraceDetailPane } from './TraceDetailPane';
@@ -20,6 +22,8 @@ export function Trace() {
         <>
           <NewRows />
           <DecodeButton />
+          <ImportButton />
+          <ExportButton />
           <button
             type="button"
             className="toggle"

@@ -2,7 +2,7 @@
 // as they come into sight (trace-view.ts), the live tail after them — end-anchored like a log. It follows the tail
 // while "Follow" is on; scrolling up (or selecting an older row) turns following off, scrolling back to the
 // bottom turns it on again. Keys: arrows, Page Up/Down, Home/End select; P goes to the selected row's response or
-// request.
+// request. Shift with a click or an arrow selects the rows in between (an export of the selection takes them).
 import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type PointerEvent, type WheelEvent } from 'react';
 import { useConsole, useConsoleStore } from '../store/console-context';
 import { labelOf, sessionLabels } from '../trace/session-labels';
@@ -96,12 +96,17 @@ export function TraceGrid() {
     if (event.target === scrollRef.current) pauseFollowing();
   };
 
-  const selectIndex = (index: number, focus: boolean) => {
-    const { traceView, selectTrace, setFollowTail, traceSort } = store.getState();
+  /** Selects a row; `extend` (Shift) makes the rows from the anchor to it the selection, for an export. */
+  const selectIndex = (index: number, focus: boolean, extend = false) => {
+    const { traceView, selectTrace, setFollowTail, traceSort, traceRange, selectedTraceId, setTraceRange } = store.getState();
     const length = viewLength(traceView);
     const clamped = Math.max(0, Math.min(length - 1, index));
     const record = rowAt(traceView, clamped);
     if (record === undefined) return;
+    const anchorIndex = traceRange?.anchorIndex ?? (selectedTraceId === null ? -1 : indexInWindow(traceView, selectedTraceId));
+    if (extend && traceSort === 'time' && anchorIndex >= 0) {
+      setTraceRange({ anchorIndex, anchorId: traceRange?.anchorId ?? selectedTraceId!, focusIndex: clamped, focusId: record.id });
+    } else setTraceRange(null);
     // Inspecting an older PDU pauses following, or the batch after next would carry it out of view.
     if (traceSort === 'time') setFollowTail(clamped === length - 1);
     void selectTrace(record.id);
@@ -118,7 +123,7 @@ export function TraceGrid() {
 
   const onClick = (event: MouseEvent) => {
     const index = rowIndexOf(event.target);
-    if (index >= 0) selectIndex(index, false);
+    if (index >= 0) selectIndex(index, false, event.shiftKey);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -143,10 +148,13 @@ export function TraceGrid() {
     const next = Object.hasOwn(moves, event.key) ? moves[event.key] : undefined;
     if (next === undefined) return;
     event.preventDefault();
-    selectIndex(next, true);
+    selectIndex(next, true, event.shiftKey);
   };
 
   const selectedIndex = selectedId === null ? -1 : indexInWindow(view, selectedId);
+  const range = useConsole((state) => state.traceRange);
+  const inRange = (index: number) =>
+    range !== null && index >= Math.min(range.anchorIndex, range.focusIndex) && index <= Math.max(range.anchorIndex, range.focusIndex);
   // Roving tabindex: one row takes Tab — the selected one when it is rendered, else the first row in view.
   const tabbableIndex =
     selectedIndex >= firstIndex && selectedIndex <= lastIndex ? selectedIndex : virtual.firstVisible;
@@ -160,6 +168,7 @@ export function TraceGrid() {
         aria-rowcount={count + 1}
         aria-colcount={TRACE_COLUMN_COUNT}
         aria-keyshortcuts="P"
+        aria-multiselectable="true"
         className="trace-grid"
         onScroll={onScroll}
         onWheel={onWheel}
@@ -182,7 +191,7 @@ export function TraceGrid() {
                 session={labelOf(labels, record.sessionId)}
                 index={index}
                 top={top}
-                selected={index === selectedIndex}
+                selected={index === selectedIndex || inRange(index)}
                 tabbable={index === tabbableIndex}
               />
             );

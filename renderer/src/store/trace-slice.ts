@@ -45,6 +45,12 @@ export interface TraceSlice {
   /** Rows that joined the view while it was not following. */
   newRows: number;
   selectedTraceId: number | null;
+  /**
+   * Rows Shift-selected with the selected one (time order only): view positions for the display, ids for an
+   * export of the selection. Any new view clears it.
+   */
+  traceRange: TraceRange | null;
+  setTraceRange: (range: TraceRange | null) => void;
   /** A position the list should bring into view (go to request/response, N new ↓); cleared once done. */
   scrollTarget: number | null;
   traceDetail: TraceDetailState;
@@ -70,6 +76,16 @@ export interface TraceSlice {
   /** Back to the newest row (N new ↓). */
   scrollToTail: () => void;
 }
+
+export interface TraceRange {
+  anchorIndex: number;
+  anchorId: number;
+  focusIndex: number;
+  focusId: number;
+}
+
+/** Rows in a range, both ends counted. */
+export const rangeCount = (range: TraceRange) => Math.abs(range.focusIndex - range.anchorIndex) + 1;
 
 export function createTraceSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], TraceSlice> {
   return (set, get) => {
@@ -105,6 +121,8 @@ export function createTraceSlice(api: ConsoleApi): StateCreator<ConsoleState, []
       followTail: true,
       newRows: 0,
       selectedTraceId: null,
+      traceRange: null,
+      setTraceRange: (traceRange) => set({ traceRange }),
       scrollTarget: null,
       traceDetail: { status: 'idle' },
       traceSessions: [],
@@ -128,7 +146,7 @@ export function createTraceSlice(api: ConsoleApi): StateCreator<ConsoleState, []
       refreshTrace: async () => {
         const state = get();
         const view = emptyView(effectiveFilter(state), state.traceSort, state.traceView.generation + 1);
-        set({ traceView: view, traceVersion: state.traceVersion + 1, traceCountError: null, newRows: 0 });
+        set({ traceView: view, traceVersion: state.traceVersion + 1, traceCountError: null, newRows: 0, traceRange: null });
         try {
           const { total, snapshotId } = await api.traceCount({ filter: view.filter, sort: view.sort });
           if (get().traceView !== view) return;

@@ -1,18 +1,43 @@
-// The trace's tools beside the live list: the Decode box (pasted hex dissected without a session). The latest
-// request alone may settle the outcome, so a slow decode of an old paste cannot overwrite a newer one.
+// The trace's tools beside the live list: the Decode box (pasted hex dissected without a session), export (written
+// by the host, then fetched in pieces and saved as a download) and capture import (the file sent in pieces, then
+// read into the trace). The latest decode alone may settle its outcome, so a slow old one cannot overwrite it.
 import type { StateCreator } from 'zustand';
-import type { ConsoleApi, DecodeHexResult, DefaultAlphabet } from '../../../shared/contract';
+import type {
+  CaptureImportResult,
+  ConsoleApi,
+  DecodeHexResult,
+  DefaultAlphabet,
+  TraceExportFormat,
+  TraceExportResult,
+  TraceExportScope,
+} from '../../../shared/contract';
+import { base64FromOctets, octetsFromBase64, saveDownload } from '../trace/save-download';
 import { errorField, errorMessage } from '../api/call-error';
 import type { ConsoleState } from './console-store';
 import type { Outcome } from './operations-slice';
 
+/** Pieces of a file fetched per call: within a WebSocket frame's limit with base64's third on top. */
+const DOWNLOAD_PIECE = 4 * 1024 * 1024;
+const UPLOAD_PIECE = 512 * 1024;
+const MIME: Record<TraceExportFormat, string> = {
+  pcapng: 'application/x-pcapng', pcap: 'application/vnd.tcpdump.pcap', jsonl: 'application/jsonl', text: 'text/plain',
+};
+
+export type TransferProgress = { status: 'running'; step: string; done: number; total: number };
+/** An export's or import's state: running says which step, and how far. */
+export type TransferOutcome<T> = Exclude<Outcome<T>, { status: 'running' }> | TransferProgress;
+
 export interface TraceToolsSlice {
   decodeOutcome: Outcome<DecodeHexResult>;
   runDecode: (hex: string, defaultAlphabet: DefaultAlphabet) => Promise<void>;
+  exportOutcome: TransferOutcome<TraceExportResult>;
+  runExport: (scope: TraceExportScope, format: TraceExportFormat) => Promise<void>;
+  importOutcome: TransferOutcome<CaptureImportResult>;
+  runImport: (file: File, smppPorts: number[]) => Promise<void>;
 }
 
 export function createTraceToolsSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], TraceToolsSlice> {
-  return (set) => {
+  return (set, get) => {
     let latestDecode = 0;
     return {
       decodeOutcome: { status: 'idle' },
@@ -26,6 +51,46 @@ export function createTraceToolsSlice(api: ConsoleApi): StateCreator<ConsoleStat
           put({ status: 'done', value: await api.decodeHex({ hex, defaultAlphabet }) });
         } catch (error) {
           put({ status: 'failed', message: errorMessage(error), field: errorField(error) });
+        }
+      },
+      exportOutcome: { status: 'idle' },
+      runExport: async (scope, format) => {
+        try {
+          set({ exportOutcome: { status: 'running', step: 'Writing the file…', done: 0, total: 0 } });
+          const result = await api.exportTrace({ scope, format });
+          const parts: Uint8Array<ArrayBuffer>[] = [];
+          for (let offset = 0, total = 1; offset < total; ) {
+            const piece = await api.readExport({ exportId: result.exportId, offset, length: DOWNLOAD_PIECE });
+            const octets = octetsFromBase64(piece.base64);
+            if (octets.length === 0) break;
+            parts.push(octets);
+            offset += octets.length;
+            total = piece.total;
+            set({ exportOutcome: { status: 'running', step: 'Fetching', done: offset, total } });
+          }
+          saveDownload(result.fileName, parts, MIME[format]);
+          set({ exportOutcome: { status: 'done', value: result } });
+        } catch (error) {
+          set({ exportOutcome: { status: 'failed', message: errorMessage(error), field: errorField(error) } });
+        }
+      },
+      importOutcome: { status: 'idle' },
+      runImport: async (file, smppPorts) => {
+        try {
+          let uploadId: string | null = null;
+          for (let offset = 0; offset < file.size || offset === 0; offset += UPLOAD_PIECE) {
+            set({ importOutcome: { status: 'running', step: 'Sending', done: offset, total: file.size } });
+            const piece = new Uint8Array(await file.slice(offset, offset + UPLOAD_PIECE).arrayBuffer());
+            const last = offset + UPLOAD_PIECE >= file.size;
+            ({ uploadId } = await api.uploadCapture({ uploadId, fileName: file.name, offset, base64: base64FromOctets(piece), last }));
+            if (last) break;
+          }
+          set({ importOutcome: { status: 'running', step: 'Reading the capture…', done: file.size, total: file.size } });
+          const result = await api.importCapture({ uploadId: uploadId!, smppPorts });
+          set({ importOutcome: { status: 'done', value: result } });
+          await get().loadTraceSessions();
+        } catch (error) {
+          set({ importOutcome: { status: 'failed', message: errorMessage(error), field: errorField(error) } });
         }
       },
     };
