@@ -13,6 +13,7 @@ import { consoleDiagnostics } from '../electron/core/diagnostics/console-diagnos
 import { EsmeSession } from '../electron/core/smpp/esme-session';
 import { deliverRate, runDelivererChild } from './deliver-rate';
 import { traceBurstFigures } from './trace-burst';
+import { traceFileFigures } from './trace-files';
 import { traceQueryFigures } from './trace-queries';
 import { SmscSimulator } from '../electron/core/simulator/smsc-simulator';
 import { DATABASE_FILE } from '../electron/core/store/database';
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
   if (DELIVERIES > 0) await durabilityFigures(json);
   if (process.env.BENCH_TRACE !== '0') await traceQueryFigures(json, TRACE_WORKER);
   if (process.env.BENCH_BURST !== '0') await traceBurstFigures(json);
+  if (process.env.BENCH_FILES !== '0') await traceFileFigures(json, TRACE_WORKER);
 }
 
 /** deliver_sm/s acknowledged after an fsync'd commit (FULL) against NORMAL, alternating which goes first. */
