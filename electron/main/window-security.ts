@@ -1,4 +1,5 @@
-// The Electron security checklist, applied in one place: every renderer sandboxed, no permissions, no navigation
+// The Electron security checklist, applied in one place: every renderer sandboxed, no permissions (but writing to
+// the clipboard on a click), no navigation
 // away from the app, no new windows (allowlisted https links open in the system browser), no <webview>, and IPC
 // only from our own top frame showing our own page.
 import { app, shell, type BrowserWindow, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
@@ -11,9 +12,15 @@ export function lockDownApp(): void {
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 }
 
+/**
+ * The one permission granted: writing text to the clipboard on a click (Copy hex, Copy as text). Chromium sanitizes
+ * it and asks for it only with a user gesture; reading the clipboard stays refused.
+ */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
 export function lockDownSession(session: Session): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_webContents, permission, callback) => callback(GRANTED_PERMISSIONS.has(permission)));
+  session.setPermissionCheckHandler((_webContents, permission) => GRANTED_PERMISSIONS.has(permission));
 }
 
 export function lockDownWindow(window: BrowserWindow, appUrl: string): void {

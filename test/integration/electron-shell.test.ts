@@ -116,7 +116,7 @@ describe('the Electron main process', () => {
     expect(stand.openedExternally).toEqual(['https://github.com/smpp-console']);
   });
 
-  it('denies every permission', () => {
+  it('denies every permission but a sanitized clipboard write on a click', () => {
     const session = stand.windows[0]!.webContents.session;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const granted: boolean[] = [];
@@ -124,6 +124,9 @@ describe('the Electron main process', () => {
       expect(granted).toEqual([false]);
       expect(session.permissionCheck!(null, permission)).toBe(false);
     }
+    const granted: boolean[] = [];
+    session.permissionRequest!(null, 'clipboard-sanitized-write', (answer) => granted.push(answer));
+    expect([granted, session.permissionCheck!(null, 'clipboard-sanitized-write')]).toEqual([[true], true]);
   });
 
   it('serves the renderer on the app scheme with the CSP header, and nothing outside it', async () => {

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bytesFromHex, formatHexDump, hexDump } from '../../renderer/src/trace/hex-dump';
+import { bytesFromHex, printable } from '../../renderer/src/trace/hex-dump';
 
-describe('the trace hex dump', () => {
-  it('lays out 16 bytes a line with offset, hex and ASCII', () => {
-    const line = hexDump('0000003d000000040000000000000001');
-    expect(line).toBe('0000  00 00 00 3d 00 00 00 04 00 00 00 00 00 00 00 01  ...=............');
+describe('the byte grid’s octets', () => {
+  it('reads the contract’s hex, tolerating whitespace and dropping a trailing nibble', () => {
+    expect(Array.from(bytesFromHex('00 3d\nff'))).toEqual([0x00, 0x3d, 0xff]);
+    expect(Array.from(bytesFromHex('414'))).toEqual([0x41]);
   });
 
-  it('pads a short last line so the ASCII column lines up', () => {
-    const [, last] = formatHexDump(bytesFromHex(`${'00'.repeat(16)}41`)).split('\n');
-    expect(last).toBe(`0010  41${' '.repeat(45)}  A`);
-  });
-
-  it('widens the offset past 0xffff and gives nothing for no bytes', () => {
-    const lines = formatHexDump(new Uint8Array(0x10010)).split('\n');
-    expect(lines.at(-1)!.startsWith('10000  00')).toBe(true);
-    expect(formatHexDump(new Uint8Array(0))).toBe('');
+  it('shows printable ASCII as itself and every other octet as a dot', () => {
+    expect([0x41, 0x20, 0x7e, 0x1f, 0x7f, 0xe9].map(printable).join('')).toBe('A ~...');
   });
 });

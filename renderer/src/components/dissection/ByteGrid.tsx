@@ -3,7 +3,7 @@
 // aria-activedescendant); the selected node's octets are highlighted. Rows are a window (useFixedRows), so a
 // 64 KiB message_payload costs what is in sight, not 4,000 rows.
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import { BYTES_PER_LINE } from '../../trace/hex-dump';
+import { BYTES_PER_LINE, printable } from '../../trace/hex-dump';
 import { useFixedRows } from '../../trace/use-fixed-rows';
 
 const ROW_HEIGHT = 18;
@@ -15,8 +15,6 @@ interface ByteGridProps {
   activeOctet: number;
   onSelectOctet: (offset: number) => void;
 }
-
-const printable = (byte: number) => (byte >= 0x20 && byte <= 0x7e ? String.fromCharCode(byte) : '.');
 
 export function ByteGrid({ bytes, idPrefix, highlight, activeOctet, onSelectOctet }: ByteGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
