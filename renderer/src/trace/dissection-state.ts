@@ -11,13 +11,16 @@ export function ancestorKeys(key: string): string[] {
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('.'));
 }
 
+/** Nodes open from the start wherever they are: the user data down to a receipt's fields. */
+const OPEN_LABELS = new Set(['short_message', 'message_payload', 'value', 'user data header', 'receipt text']);
+
 /** What an engineer wants open first: Header, Body, TLVs, the short message down to its text, and every problem. */
 export function initialExpanded(tree: readonly DissectNode[]): Set<string> {
   const open = new Set<string>();
   for (const { node, path } of flattenTree(tree)) {
     const key = pathKey(path);
     if (path.length === 1) open.add(key);
-    if (node.label === 'short_message' || node.label === 'message_payload' || node.label === 'value' || node.label === 'user data header') open.add(key);
+    if (OPEN_LABELS.has(node.label)) open.add(key);
     if (node.problem !== undefined) for (const ancestor of ancestorKeys(key)) open.add(ancestor);
   }
   return open;
