@@ -323,7 +323,16 @@ export interface SubmitDraft {
 export type MessageState = 'submitting' | 'accepted' | 'rejected' | 'failed' | ReceiptStat;
 
 /** The stat values of delivery receipts (v3.4 Appendix B, plus ENROUTE seen in the wild). */
-export type ReceiptStat = 'DELIVRD' | 'EXPIRED' | 'DELETED' | 'UNDELIV' | 'ACCEPTD' | 'UNKNOWN' | 'REJECTD' | 'ENROUTE';
+export const receiptStats = ['DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'ACCEPTD', 'UNKNOWN', 'REJECTD', 'ENROUTE'] as const;
+export type ReceiptStat = (typeof receiptStats)[number];
+
+/**
+ * How a receipt found its message: by the id as the SMSC gave it in submit_sm_resp (case and zero padding aside),
+ * by a hex ⇄ decimal conversion (only when exactly one waiting message answers to it), or when the message's
+ * submit_sm_resp arrived after its receipt.
+ */
+export const receiptMatchRules = ['as-sent', 'converted', 'on-response'] as const;
+export type ReceiptMatchRule = (typeof receiptMatchRules)[number];
 
 export interface MessageView {
   id: string;
@@ -346,11 +355,23 @@ export interface MessageView {
 }
 
 export interface ReceiptView {
+  /** The SMSC's message_id the receipt reports on (receipted_message_id, else the text's id). */
   messageId: string;
-  stat: string;
+  /**
+   * The outcome as one of the v3.4 words: message_state when present, else the text's stat where it maps to one
+   * without doubt (DELIVERED → DELIVRD, lower case…); null when it does not — the message's state is then left
+   * as it was, and statText shows what came.
+   */
+  stat: ReceiptStat | null;
+  /** The stat as received: the text's word, else message_state's name. */
+  statText: string | null;
   err: string | null;
   submitDate: string | null;
   doneDate: string | null;
+  /** The receipt text's own text: field (the start of the message, by convention). */
+  text: string | null;
+  /** Where the TLVs and the text disagree (the TLVs win), what each said. */
+  conflict: string | null;
 }
 
 /** A delivery receipt or a mobile-originated message, as received (deliver_sm / data_sm). */
@@ -366,6 +387,8 @@ export interface InboxItem {
   receipt: ReceiptView | null;
   /** The sent message this receipt was matched to, when one was. */
   matchedMessage: Pick<MessageView, 'id' | 'destinationAddr' | 'text' | 'messageId'> | null;
+  /** How it was matched (null when unmatched, and for MO). */
+  matchRule: ReceiptMatchRule | null;
   /** A concatenated MO arrives in parts and shows as one item; text fills in as parts arrive. */
   parts: { total: number; received: number };
 }

@@ -2,6 +2,7 @@
 // submit_sm_resp, ids that read as both hex and decimal, receipts on another profile of the same account,
 // and an intermediate notification after the final one.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MessageView } from '../../shared/contract';
 import { encodePdu, type Pdu } from '../../electron/core/smpp/pdu-codec';
 import { consoleAgainstSmsc } from '../support/console-fixture';
 import { startRawSmsc, type RawSmscContext, type RawSmsc } from '../support/raw-smsc';
@@ -72,4 +73,83 @@ describe('receipt matching', () => {
     await waitFor(() => inbox.length === 2);
     expect((await services.handlers.listMessages({ limit: 500 })).find((m) => m.id === sent.id)?.state).toBe('DELIVRD');
   });
+
+  it('shows the rule that matched: as sent, converted, on response', async () => {
+    const replies = [
+      { id: 'A_1', receiptId: 'a_1', early: false }, // underscore: read as ASCII, not GSM's §
+      { id: '255', receiptId: 'ff', early: false }, // hex of the decimal id: the only waiting message
+      { id: 'Q9', receiptId: 'Q9', early: true }, // the receipt well before its response
+    ];
+    const smsc = await startRawSmsc((pdu: Pdu, ctx: RawSmscContext) => {
+      if (pdu.command !== 'submit_sm') return;
+      const { id, receiptId, early } = replies.shift()!;
+      const resp = encodePdu({ command: 'submit_sm_resp', sequenceNumber: pdu.sequenceNumber, fields: { message_id: id } });
+      if (early) {
+        ctx.socket.write(receipt(receiptId));
+        setTimeout(() => ctx.socket.write(resp), 50);
+      } else {
+        ctx.socket.write(resp);
+        setTimeout(() => ctx.socket.write(receipt(receiptId)), 10);
+      }
+    });
+    cleanups.push(() => smsc.stop());
+    const { services, inbox, profile, send } = await consoleAgainst(smsc);
+    const session = await services.handlers.connect({ profileId: (await profile('transceiver')).id });
+    const sent: MessageView[] = [];
+    for (const text of ['one', 'two', 'three']) {
+      sent.push(await send(session.id, text));
+      await waitFor(async () => (await services.handlers.listMessages({ limit: 10 })).find((m) => m.id === sent.at(-1)!.id)?.state === 'DELIVRD');
+    }
+    const items = (await services.handlers.listInbox({ limit: 10 })).reverse();
+    expect(items.map((i) => [i.receipt?.messageId, i.matchedMessage?.id, i.matchRule])).toEqual([
+      ['a_1', sent[0]!.id, 'as-sent'], ['ff', sent[1]!.id, 'converted'], ['Q9', sent[2]!.id, 'on-response'],
+    ]);
+    expect(inbox.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a stat word beyond the seven: mapped where it is sure (DELIVERED), else kept and the message left as it was', async () => {
+    const stats = ['DELIVERED', 'SENT_TO_OPERATOR'];
+    const smsc = await startRawSmsc((pdu: Pdu, ctx: RawSmscContext) => {
+      if (pdu.command !== 'submit_sm') return;
+      const id = `M${stats.length}`;
+      const stat = stats.shift()!;
+      ctx.reply(pdu, { message_id: id });
+      setTimeout(() => ctx.socket.write(receipt(id, stat)), 10);
+    });
+    cleanups.push(() => smsc.stop());
+    const { services, inbox, profile, send } = await consoleAgainst(smsc);
+    const session = await services.handlers.connect({ profileId: (await profile('transceiver')).id });
+    const delivered = await send(session.id, 'sure');
+    const unsure = await send(session.id, 'unsure');
+    await waitFor(() => inbox.length === 2 && inbox.every((i) => i.matchedMessage));
+    const messages = await services.handlers.listMessages({ limit: 10 });
+    expect(messages.find((m) => m.id === delivered.id)?.state).toBe('DELIVRD');
+    // before, an unknown word put the message back to "submitting" with nothing delivered
+    expect(messages.find((m) => m.id === unsure.id)).toMatchObject({ state: 'accepted', parts: { delivered: 0, accepted: 1 } });
+    expect(inbox.map((i) => [i.receipt?.stat, i.receipt?.statText, i.matchedMessage?.id])).toEqual([
+      ['DELIVRD', 'DELIVERED', delivered.id], [null, 'SENT_TO_OPERATOR', unsure.id],
+    ]);
+  });
+
+  it('TLVs and text disagreeing: the TLVs decide, and the disagreement is kept with the receipt', async () => {
+    const smsc = await startRawSmsc((pdu: Pdu, ctx: RawSmscContext) => {
+      if (pdu.command !== 'submit_sm') return;
+      ctx.reply(pdu, { message_id: 'T1' });
+      const both = encodePdu({
+        command: 'deliver_sm', sequenceNumber: 901, fields: { esm_class: 4, short_message: Buffer.from('id:T1 stat:DELIVRD err:000 text:x') },
+        tlvs: { receipted_message_id: 'T1', message_state: 5 },
+      });
+      setTimeout(() => ctx.socket.write(both), 10);
+    });
+    cleanups.push(() => smsc.stop());
+    const { services, inbox, profile, send } = await consoleAgainst(smsc);
+    const session = await services.handlers.connect({ profileId: (await profile('transceiver')).id });
+    const sent = await send(session.id, 'which is it');
+    const item = await waitFor(() => inbox.find((i) => i.matchedMessage));
+    expect(item.receipt).toMatchObject({ stat: 'UNDELIV', statText: 'DELIVRD', conflict: 'message_state UNDELIVERABLE (used) ≠ text stat:DELIVRD', text: 'x' });
+    expect((await services.handlers.listMessages({ limit: 10 })).find((m) => m.id === sent.id)?.state).toBe('UNDELIV');
+    // …and the stored row reads back the same
+    expect((await services.handlers.listInbox({ limit: 1 }))[0]!.receipt).toEqual(item.receipt);
+  });
 });
+

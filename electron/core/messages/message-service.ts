@@ -151,12 +151,15 @@ export class MessageService {
       const matched = receipt
         ? messages.findPartBySmscId(this.deps.receiptScope(session.profile), receipt.messageId, String(pdu.fields.source_addr ?? ''))
         : null;
-      if (matched && receipt) updated = messages.receipted(matched, receipt.stat, receivedAt);
+      // A stat that maps to no v3.4 word (stat:SENT, message_state SKIPPED) is kept on the receipt as it came, and
+      // leaves the message's state as it was: guessing would be worse than not knowing.
+      if (matched && receipt?.stat) updated = messages.receipted(matched, receipt.stat, receivedAt);
+      else if (matched) updated = messages.get(matched.messageId);
       const received = {
         sessionId: session.id, profileId: session.profile.id, receivedAt,
         sourceAddr: String(pdu.fields.source_addr ?? ''), destinationAddr: String(pdu.fields.destination_addr ?? ''),
         esmClass: Number(pdu.fields.esm_class ?? 0), dataCoding: Number(pdu.fields.data_coding ?? 0),
-        text, receipt, matchedMessageId: matched?.messageId ?? null,
+        text, receipt, matchedMessageId: matched?.messageId ?? null, matchRule: matched?.rule ?? null,
       };
       const concat = receipt ? null : concatOf(pdu, udh);
       if (!concat || concat.total < 2) return inbox.insert(received);
@@ -191,7 +194,7 @@ export class MessageService {
     const early = inbox.unmatchedReceiptsFor(this.deps.receiptScope(profile), normaliseMessageId(smscMessageId));
     let message: MessageView | null = null;
     for (const receipt of early) {
-      message = messages.receipted(ref, receipt.stat, receipt.receivedAt);
+      message = receipt.stat ? messages.receipted(ref, receipt.stat, receipt.receivedAt) : messages.get(ref.messageId);
       claimed.push(inbox.match(receipt.id, ref.messageId));
     }
     return message;

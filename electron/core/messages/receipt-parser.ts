@@ -2,10 +2,12 @@
 // keys, `Text:`, seconds in dates, missing sub/dlvrd, extra fields), and the TLVs that win over the text when
 // present (receipted_message_id, message_state).
 import type { DefaultAlphabet, ReceiptStat, ReceiptView } from '../../../shared/contract';
-import { decodeUserData, type ParsedUdh } from '../../../shared/message-parts';
-import { decodeShortMessage } from '../../../shared/text-codec';
+import { normaliseMessageId } from '../../../shared/message-id';
+import { decodeUserData, parseUdh, type ParsedUdh } from '../../../shared/message-parts';
+import { normaliseReceiptStat } from '../../../shared/receipt-stat';
+import { decodeShortMessage, textAlphabetOf } from '../../../shared/text-codec';
 import { tlvValue, type Pdu } from '../smpp/pdu-codec';
-import { MESSAGE_STATE } from '../smpp/smpp-tables';
+import { MESSAGE_STATE, messageStateName } from '../smpp/smpp-tables';
 
 export interface ReceiptText {
   id: string | null;
@@ -59,7 +61,7 @@ export function parseReceiptText(input: string): ReceiptText | null {
   return result;
 }
 
-/** message_state TLV values as the stat words receipts use (SKIPPED has none: it reads as UNKNOWN). */
+/** message_state TLV values as the stat words receipts use (SKIPPED, v5.0, has none: the message is left as it is). */
 const MESSAGE_STATE_STAT: Record<number, ReceiptStat> = {
   [MESSAGE_STATE.ENROUTE]: 'ENROUTE', [MESSAGE_STATE.DELIVERED]: 'DELIVRD', [MESSAGE_STATE.EXPIRED]: 'EXPIRED',
   [MESSAGE_STATE.DELETED]: 'DELETED', [MESSAGE_STATE.UNDELIVERABLE]: 'UNDELIV', [MESSAGE_STATE.ACCEPTED]: 'ACCEPTD',
@@ -78,11 +80,17 @@ export function deliveredText(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7
   return userDataOf(pdu, defaultAlphabet).text;
 }
 
-/** The text and the UDH (concatenation, national tables) of a submit_sm / deliver_sm / data_sm. */
-export function userDataOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7', maxOctets = Infinity): { text: string; udh: ParsedUdh | null } {
+/** The user data octets (short_message, else message_payload) and the UDH when esm_class says there is one. */
+function userDataBytes(pdu: Pdu): { whole: Buffer; udh: ParsedUdh | null } {
   const short = pdu.fields.short_message;
   const payload = tlvValue(pdu, 'message_payload');
   const whole = Buffer.isBuffer(short) && short.length > 0 ? short : Buffer.isBuffer(payload) ? payload : Buffer.alloc(0);
+  return { whole, udh: Number(pdu.fields.esm_class ?? 0) & 0x40 ? parseUdh(whole) : null };
+}
+
+/** The text and the UDH (concatenation, national tables) of a submit_sm / deliver_sm / data_sm. */
+export function userDataOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7', maxOctets = Infinity): { text: string; udh: ParsedUdh | null } {
+  const { whole } = userDataBytes(pdu);
   // Only what is shown needs decoding (a UDH, when there is one, is at most 256 octets ahead of it).
   const bytes = whole.length > maxOctets + 256 ? whole.subarray(0, maxOctets + 256) : whole;
   return decodeUserData(bytes, Number(pdu.fields.data_coding ?? 0), Number(pdu.fields.esm_class ?? 0), (body, dataCoding) =>
@@ -90,15 +98,54 @@ export function userDataOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7', 
   );
 }
 
-/** The receipt a PDU carries: TLVs win over text fields; null when neither names a message. */
+/**
+ * A receipt's text, fields and all. The keys and values (id, stat, dates, err) are ASCII whatever data_coding
+ * says — SMSCs write them so, and read as GSM an id's "_" would become "§" and match nothing — so a one-octet
+ * alphabet's text is parsed octet for octet; only its text: field (the start of the message) is decoded by the
+ * data_coding. A UCS-2 receipt is parsed as decoded.
+ */
+function receiptTextOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet): ReceiptText | null {
+  const { whole, udh } = userDataBytes(pdu);
+  const body = udh ? whole.subarray(udh.length) : whole;
+  const dataCoding = Number(pdu.fields.data_coding ?? 0);
+  if (textAlphabetOf(dataCoding, defaultAlphabet) === 'ucs2') return parseReceiptText(deliveredText(pdu, defaultAlphabet));
+  const octetWise = body.toString('latin1');
+  const parsed = parseReceiptText(octetWise);
+  if (!parsed || parsed.text === null) return parsed;
+  const textStart = receiptTextSpans(octetWise).find((span) => span.key === 'text')!.valueStart;
+  return { ...parsed, text: decodeShortMessage(body.subarray(textStart), dataCoding, defaultAlphabet) };
+}
+
+/**
+ * The receipt a PDU carries: the TLVs (receipted_message_id, message_state) win over the text, and where both are
+ * there and disagree the disagreement is kept; null when neither names a message.
+ */
 export function receiptOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): ReceiptView | null {
-  const parsed = parseReceiptText(deliveredText(pdu, defaultAlphabet));
+  const parsed = receiptTextOf(pdu, defaultAlphabet);
   const tlvId = tlvValue(pdu, 'receipted_message_id');
   const tlvState = tlvValue(pdu, 'message_state');
-  const messageId = typeof tlvId === 'string' && tlvId !== '' ? tlvId : parsed?.id;
+  const idFromTlv = typeof tlvId === 'string' && tlvId !== '' ? tlvId : null;
+  const messageId = idFromTlv ?? parsed?.id;
   if (!messageId) return null;
-  const stat = (typeof tlvState === 'number' ? MESSAGE_STATE_STAT[tlvState] : undefined) ?? parsed?.stat?.toUpperCase() ?? 'UNKNOWN';
-  return { messageId, stat, err: parsed?.err ?? null, submitDate: parsed?.submitDate ?? null, doneDate: parsed?.doneDate ?? null };
+  const textStat = parsed?.stat ? normaliseReceiptStat(parsed.stat) : null;
+  const stateStat = typeof tlvState === 'number' ? (MESSAGE_STATE_STAT[tlvState] ?? null) : null;
+  const conflicts: string[] = [];
+  if (idFromTlv && parsed?.id && normaliseMessageId(parsed.id) !== normaliseMessageId(idFromTlv)) {
+    conflicts.push(`receipted_message_id ${idFromTlv} (used) ≠ text id:${parsed.id}`);
+  }
+  if (typeof tlvState === 'number' && parsed?.stat && stateStat !== textStat) {
+    conflicts.push(`message_state ${messageStateName(tlvState)} (used) ≠ text stat:${parsed.stat}`);
+  }
+  return {
+    messageId,
+    stat: typeof tlvState === 'number' ? stateStat : textStat,
+    statText: parsed?.stat ?? (typeof tlvState === 'number' ? messageStateName(tlvState) : null),
+    err: parsed?.err ?? null,
+    submitDate: parsed?.submitDate ?? null,
+    doneDate: parsed?.doneDate ?? null,
+    text: parsed?.text ?? null,
+    conflict: conflicts.length ? conflicts.join('; ') : null,
+  };
 }
 
 /** A part's place in its concatenated message: from the UDH when it has one, else from SAR TLVs; null for neither. */

@@ -1,11 +1,12 @@
 // Received deliver_sm / data_sm: delivery receipts (matched to the sent message when one is found) and MO.
-import type { InboxItem, InboxPageRequest, ReceiptView } from '../../../shared/contract';
+import { receiptMatchRules, receiptStats, type InboxItem, type InboxPageRequest, type ReceiptMatchRule, type ReceiptStat, type ReceiptView } from '../../../shared/contract';
 import { type Database, statement } from './database';
 
 interface InboxRow {
   id: number; session_id: string; kind: string; received_at: number; source_addr: string; destination_addr: string;
   data_coding: number; text: string; receipt_message_id: string | null; receipt_stat: string | null; receipt_err: string | null;
-  receipt_submit_date: string | null; receipt_done_date: string | null;
+  receipt_submit_date: string | null; receipt_done_date: string | null; receipt_stat_text: string | null; receipt_text: string | null;
+  receipt_conflict: string | null; match_rule: string | null;
   m_id: string | null; m_destination_addr: string | null; m_text: string | null; m_message_id: string | null;
   parts_total: number; parts_received: number;
 }
@@ -21,6 +22,7 @@ export interface NewInboxItem {
   text: string;
   receipt: ReceiptView | null;
   matchedMessageId: string | null;
+  matchRule: ReceiptMatchRule | null;
 }
 
 const SELECT = `SELECT i.*, m.id AS m_id, m.destination_addr AS m_destination_addr, m.text AS m_text, m.message_id AS m_message_id,
@@ -43,31 +45,35 @@ export class InboxRepo {
   insert(item: NewInboxItem): InboxItem {
     const result = statement(this.db, 
         `INSERT INTO inbox (session_id, profile_id, kind, received_at, source_addr, destination_addr, esm_class, data_coding, text,
-          receipt_message_id, receipt_stat, receipt_err, receipt_submit_date, receipt_done_date, matched_message)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          receipt_message_id, receipt_stat, receipt_err, receipt_submit_date, receipt_done_date, matched_message,
+          receipt_stat_text, receipt_text, receipt_conflict, match_rule)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         item.sessionId, item.profileId, item.receipt ? 'receipt' : 'mo', item.receivedAt, item.sourceAddr, item.destinationAddr,
         item.esmClass, item.dataCoding, item.text, item.receipt?.messageId ?? null, item.receipt?.stat ?? null,
         item.receipt?.err ?? null, item.receipt?.submitDate ?? null, item.receipt?.doneDate ?? null, item.matchedMessageId,
+        item.receipt?.statText ?? null, item.receipt?.text ?? null, item.receipt?.conflict ?? null, item.matchRule,
       );
     return this.get(Number(result.lastInsertRowid))!;
   }
 
   /** Receipts that arrived before their message's submit_sm_resp was stored (same TCP read, or another session). */
-  unmatchedReceiptsFor(profileIds: string[], normalisedMessageId: string): Array<{ id: number; stat: string; receivedAt: number }> {
+  unmatchedReceiptsFor(profileIds: string[], normalisedMessageId: string): Array<{ id: number; stat: ReceiptStat | null; receivedAt: number }> {
     const scope = profileIds.map(() => '?').join(', ');
-    return statement(this.db, 
+    return (statement(this.db, 
         `SELECT id, receipt_stat AS stat, received_at AS receivedAt FROM inbox
          WHERE kind = 'receipt' AND matched_message IS NULL AND profile_id IN (${scope})
            AND (ltrim(lower(receipt_message_id), '0') = ? OR (? = '0' AND ltrim(lower(receipt_message_id), '0') = ''))
          ORDER BY id`,
       )
-      .all(...profileIds, normalisedMessageId, normalisedMessageId) as unknown as Array<{ id: number; stat: string; receivedAt: number }>;
+      .all(...profileIds, normalisedMessageId, normalisedMessageId) as unknown as Array<{ id: number; stat: string | null; receivedAt: number }>)
+      .map((r) => ({ ...r, stat: receiptStatOf(r.stat) }));
   }
 
+  /** A receipt that came before its message's submit_sm_resp, matched once that response arrived. */
   match(id: number, messageId: string): InboxItem {
-    statement(this.db, 'UPDATE inbox SET matched_message = ? WHERE id = ?').run(messageId, id);
+    statement(this.db, "UPDATE inbox SET matched_message = ?, match_rule = 'on-response' WHERE id = ?").run(messageId, id);
     return this.get(id)!;
   }
 
@@ -123,13 +129,19 @@ function toItem(row: InboxRow): InboxItem {
       row.receipt_message_id === null
         ? null
         : {
-            messageId: row.receipt_message_id, stat: row.receipt_stat ?? 'UNKNOWN', err: row.receipt_err,
-            submitDate: row.receipt_submit_date, doneDate: row.receipt_done_date,
+            messageId: row.receipt_message_id, stat: receiptStatOf(row.receipt_stat), statText: row.receipt_stat_text, err: row.receipt_err,
+            submitDate: row.receipt_submit_date, doneDate: row.receipt_done_date, text: row.receipt_text, conflict: row.receipt_conflict,
           },
+    matchRule: (receiptMatchRules as readonly string[]).includes(row.match_rule ?? '') ? (row.match_rule as ReceiptMatchRule) : null,
     matchedMessage:
       row.m_id === null
         ? null
         : { id: row.m_id, destinationAddr: row.m_destination_addr ?? '', text: row.m_text ?? '', messageId: row.m_message_id },
     parts: { total: row.parts_total, received: row.parts_received },
   };
+}
+
+/** A stored stat as the union it was written from (a value outside it reads as none). */
+function receiptStatOf(stored: string | null): ReceiptStat | null {
+  return (receiptStats as readonly string[]).includes(stored ?? '') ? (stored as ReceiptStat) : null;
 }

@@ -1,7 +1,7 @@
 // Sent messages and their parts. Each part has its own message_id, submit outcome and receipt; the message's
 // own columns (state, message_id, command_status, receipt_at) are kept as the summary of its parts, so the
 // list and the inbox read one row per message.
-import type { MessagePageRequest, MessageState, MessageView } from '../../../shared/contract';
+import type { MessagePageRequest, MessageState, MessageView, ReceiptMatchRule, ReceiptStat } from '../../../shared/contract';
 import { messageIdCandidates, normaliseMessageId } from '../../../shared/message-id';
 import { statusName } from '../smpp/smpp-tables';
 import { inTransaction, type Database, statement } from './database';
@@ -70,7 +70,7 @@ export class MessagesRepo {
   }
 
   /** Records a receipt's stat on its part; an intermediate one (ENROUTE, ACCEPTD) never overwrites a final outcome. */
-  receipted(ref: PartRef, stat: string, at: number): MessageView {
+  receipted(ref: PartRef, stat: ReceiptStat, at: number): MessageView {
     statement(this.db, 
         `UPDATE message_parts SET state = CASE WHEN ? IN ${sqlList(NON_FINAL_STATS)} AND state IN ${sqlList(FINAL_STATS)} THEN state ELSE ? END,
            receipt_at = ? WHERE message_id = ? AND seq = ?`,
@@ -84,7 +84,7 @@ export class MessagesRepo {
    * and zero padding aside); failing that, a hex/decimal conversion — but only when exactly one part still
    * waiting for its receipt answers to it, because a guess that picks the wrong message is worse than none.
    */
-  findPartBySmscId(profileIds: string[], smscMessageId: string, recipient = ''): PartRef | null {
+  findPartBySmscId(profileIds: string[], smscMessageId: string, recipient = ''): (PartRef & { rule: ReceiptMatchRule }) | null {
     const scope = profileIds.map(() => '?').join(', ');
     const [literal, ...converted] = messageIdCandidates(smscMessageId);
     const from = `FROM message_parts p JOIN messages m ON m.id = p.message_id WHERE m.profile_id IN (${scope})`;
@@ -94,14 +94,14 @@ export class MessagesRepo {
            ORDER BY (m.destination_addr = ?) DESC, p.receipt_at IS NULL DESC, m.submitted_at DESC LIMIT 1`,
       )
       .get(...profileIds, literal!, recipient) as unknown as PartRef | undefined;
-    if (exact) return { messageId: exact.messageId, seq: exact.seq };
+    if (exact) return { messageId: exact.messageId, seq: exact.seq, rule: 'as-sent' };
     if (converted.length === 0) return null;
     const rows = statement(this.db, 
         `SELECT p.message_id AS messageId, p.seq ${from} AND p.receipt_at IS NULL
            AND p.smsc_message_id_norm IN (${converted.map(() => '?').join(', ')}) LIMIT 2`,
       )
       .all(...profileIds, ...converted) as unknown as PartRef[];
-    return rows.length === 1 ? { messageId: rows[0]!.messageId, seq: rows[0]!.seq } : null;
+    return rows.length === 1 ? { messageId: rows[0]!.messageId, seq: rows[0]!.seq, rule: 'converted' } : null;
   }
 
   get(id: string): MessageView | null {

@@ -133,4 +133,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX messages_by_session ON messages (session_id, submitted_at, id);
   CREATE INDEX inbox_by_session ON inbox (session_id, id);
   `,
+  // v8: a receipt's stat as it came beside the v3.4 word it maps to (NULL when it maps to none), its text: field,
+  // a TLV/text disagreement, and the rule that matched it to its message.
+  `
+  ALTER TABLE inbox ADD COLUMN receipt_stat_text TEXT;
+  ALTER TABLE inbox ADD COLUMN receipt_text TEXT;
+  ALTER TABLE inbox ADD COLUMN receipt_conflict TEXT;
+  ALTER TABLE inbox ADD COLUMN match_rule TEXT;
+  UPDATE inbox SET receipt_stat_text = receipt_stat WHERE kind = 'receipt';
+  UPDATE inbox SET receipt_stat = NULL
+    WHERE receipt_stat NOT IN ('DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'ACCEPTD', 'UNKNOWN', 'REJECTD', 'ENROUTE');
+  UPDATE inbox SET match_rule = 'as-sent' WHERE matched_message IS NOT NULL;
+  `,
 ];

@@ -51,7 +51,7 @@ export function summarisePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'
       const route = `${String(f.source_addr ?? '')} → ${String(f.destination_addr ?? '')}`;
       if (pdu.command !== 'submit_sm' && isReceipt(pdu)) {
         const receipt = receiptOf(pdu, defaultAlphabet);
-        return `${route} receipt id=${receipt?.messageId ?? '?'} stat=${receipt?.stat ?? '?'}`;
+        return `${route} receipt id=${receipt?.messageId ?? '?'} stat=${receipt?.statText ?? receipt?.stat ?? '?'}`;
       }
       const { text, udh } = userDataOf(pdu, defaultAlphabet, SUMMARY_OCTETS);
       const shown = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;

@@ -1,5 +1,5 @@
 // Status colour classes. Colour is never the only signal: every place that uses a tone also shows the word.
-import type { MessageState, SessionState } from '../../../shared/contract';
+import type { MessageState, ReceiptStat, SessionState } from '../../../shared/contract';
 
 export type Tone = 'ok' | 'pending' | 'warn' | 'error' | 'neutral';
 
@@ -8,8 +8,8 @@ export function sessionTone(state: SessionState): Tone {
   return state === 'closed' ? 'neutral' : 'pending';
 }
 
-/** Receipt stat words (v3.4 Appendix B) and anything else an SMSC sends, which is shown as a warning. */
-export function receiptTone(stat: string): Tone {
+/** Receipt stat words (v3.4 Appendix B); null — a word that maps to none of them — is shown as a warning. */
+export function receiptTone(stat: ReceiptStat | null): Tone {
   switch (stat) {
     case 'DELIVRD':
       return 'ok';

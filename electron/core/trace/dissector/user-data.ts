@@ -188,7 +188,9 @@ function textNode(body: Uint8Array, at: number, alphabet: TextAlphabet, udh: Udh
     node.problem = 'octets above 0x7F are not unpacked GSM septets';
     children.push(leaf(`read as packed septets (${fillBits} fill bits after the UDH)`, JSON.stringify(decodeGsmWith(unpackSeptets(body, fillBits), udh?.lockingShiftId ?? null, udh?.singleShiftId ?? null)), at, body.length));
   }
-  if (receipt) children.push(...receiptNodes(text, charOffsets(body, alphabet), at, body.length));
+  // A receipt's keys and values are ASCII whatever the data_coding (receipt-parser.ts): read octet for octet.
+  if (receipt && alphabet === 'ucs2') children.push(...receiptNodes(text, charOffsets(body, alphabet), at, body.length));
+  else if (receipt) children.push(...receiptNodes(decodeLatin1(body), charOffsets(body, 'latin1'), at, body.length));
   if (children.length) node.children = children;
   return node;
 }
