@@ -60,9 +60,9 @@ describe('operations', () => {
     expect(filled.response).toMatchObject({ commandName: 'enquire_link_resp', statusName: 'ESME_ROK' });
     const kept = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '0000001000000015000000000000beef', keepSequenceNumber: true });
     expect(kept).toMatchObject({ sequenceNumber: 0xbeef, response: { commandName: 'enquire_link_resp' } });
-    // an unknown command is not tracked (no response is due), yet the SMSC's generic_nack shows in the trace
+    // an unknown command is answered with generic_nack (v3.4 §3.3): that is its response, not "no response"
     const unknown = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010000007770000000000000000', keepSequenceNumber: false });
-    expect(unknown.response).toBeNull();
+    expect(unknown.response).toMatchObject({ commandName: 'generic_nack', statusName: 'ESME_RINVCMDID' });
     await waitFor(() => trace.find((t) => t.commandName === 'generic_nack' && t.statusName === 'ESME_RINVCMDID'));
     // a known request the SMSC refuses with generic_nack comes back as that answer
     const nacked = await services.handlers.sendRawPdu({ sessionId: session.id, hex: '00000010000001110000000000000000', keepSequenceNumber: false });

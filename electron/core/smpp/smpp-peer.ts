@@ -56,7 +56,9 @@ export class SmppPeer extends EventEmitter<PeerEvents> {
     if (!keepSequenceNumber) out.writeUInt32BE(this.tracker.nextSequenceNumber(), 12);
     const sequenceNumber = out.readUInt32BE(12);
     const commandId = out.readUInt32BE(4);
-    const answered = !isResponseId(commandId) && !commandName(commandId).startsWith('unknown_') && !NO_RESPONSE.has(commandName(commandId));
+    // Every request is answered — an unknown command_id with generic_nack (v3.4 §3.3), which the tracker takes as
+    // its answer — except the two that have no response.
+    const answered = !isResponseId(commandId) && !NO_RESPONSE.has(commandName(commandId));
     const response = answered ? this.tracker.track(sequenceNumber, commandId) : null;
     this.connection.sendBytes(out);
     return { sequenceNumber, response };
