@@ -88,6 +88,13 @@ export interface ProfileDraft extends ProfileSettings {
   rememberPassword?: boolean;
 }
 
+export interface ConnectRequest {
+  profileId: string;
+  password?: string;
+  rememberPassword?: boolean;
+  secondBind?: boolean;
+}
+
 /** A saved bind profile as the renderer sees it: never the password, only whether one is set. */
 export interface ProfileView extends ProfileSettings {
   id: string;
@@ -96,6 +103,11 @@ export interface ProfileView extends ProfileSettings {
   passwordSet: boolean;
   /** The stored password outlives this run (always under Electron, encrypted; on the browser host when asked). */
   passwordRemembered: boolean;
+  /**
+   * The profile binds with a password this run does not have (the browser host kept it for its last run only):
+   * Connect asks for it, and never binds with an empty one.
+   */
+  passwordMissing: boolean;
 }
 
 /** Live figures of one session; sent with session events, at most a few times a second. */
@@ -424,8 +436,17 @@ export interface ConsoleMethods {
   /** Each profile is checked whole: a bad one is reported with its field, never half-saved. */
   importProfiles: { request: { json: string }; response: { imported: ProfileView[]; errors: string[] } };
   listSessions: { request: void; response: SessionView[] };
-  connect: { request: { profileId: string }; response: SessionView };
+  /**
+   * Opens and binds a session of a profile. `password` (with `rememberPassword`) supplies one the profile needs and
+   * this run lacks; `secondBind` confirms a bind of a profile that already has a live session (refused otherwise,
+   * naming the field, so the UI can ask).
+   */
+  connect: { request: ConnectRequest; response: SessionView };
   disconnect: { request: { sessionId: string }; response: SessionView };
+  /** Binds a closed session's profile again, in that session's row (its counters go on). */
+  reconnectSession: { request: { sessionId: string }; response: SessionView };
+  /** Takes closed sessions off the list (their trace stays): one, or every closed one. */
+  dismissSessions: { request: { sessionIds: string[] | 'closed' }; response: { dismissed: string[] } };
   submit: { request: SubmitDraft; response: MessageView };
   /** Sent messages, newest first: a page of them (optionally one session's), before a cursor when paging back. */
   listMessages: { request: MessagePageRequest; response: MessageView[] };
@@ -602,6 +623,8 @@ export const consoleMethodNames = [
   'listSessions',
   'connect',
   'disconnect',
+  'reconnectSession',
+  'dismissSessions',
   'submit',
   'listMessages',
   'enquireLink',
@@ -640,6 +663,8 @@ export const consoleMethodNames = [
 export interface ConsoleEvents {
   /** Sessions that changed (latest view of each). */
   sessions: SessionView[];
+  /** Sessions taken off the list (dismissed). */
+  sessionsRemoved: string[];
   /** The whole profile list, after any change. */
   profiles: ProfileView[];
   trace: TraceEventBatch;
@@ -678,6 +703,7 @@ export type ConsoleEventName = keyof ConsoleEvents;
 
 export const consoleEventNames = [
   'sessions',
+  'sessionsRemoved',
   'profiles',
   'trace',
   'traceStats',

@@ -120,8 +120,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     exportProfiles: () => profileService.exportJson(),
     importProfiles: ({ json }) => profileService.importJson(json),
     listSessions: () => sessions.list(),
-    connect: ({ profileId }) => sessions.connect(profileId),
+    connect: (request) => sessions.connect(request),
     disconnect: ({ sessionId }) => sessions.disconnect(sessionId),
+    reconnectSession: ({ sessionId }) => sessions.reconnect(sessionId),
+    dismissSessions: ({ sessionIds }) => sessions.dismiss(sessionIds),
     submit: async (draft) => {
       // Recalled later whether the SMSC took it or not: a refused draft is the one most worth sending again.
       const { sessionId: _session, ...content } = draft;

@@ -90,9 +90,9 @@ describe('the profile’s default split method', () => {
   it('applies when the message does not choose one', async () => {
     const { services, trace } = await boundConsole();
     const [profile] = await services.handlers.listProfiles();
-    const { id: _i, builtinSimulator: _b, passwordSet: _p, passwordRemembered: _r, ...settings } = profile!;
+    const { id: _i, builtinSimulator: _b, passwordSet: _p, passwordRemembered: _r, passwordMissing: _m, ...settings } = profile!;
     await services.handlers.updateProfile({ id: profile!.id, draft: { ...settings, defaultSplit: 'sar' } });
-    const session = await services.handlers.connect({ profileId: profile!.id });
+    const session = await services.handlers.connect({ profileId: profile!.id, secondBind: true });
     await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text: GSM_400 });
     const rows = await waitFor(() => {
       const submits = trace.filter((t) => t.commandName === 'submit_sm' && t.sessionId === session.id);

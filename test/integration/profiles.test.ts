@@ -64,7 +64,8 @@ describe('bind profiles', () => {
     const edited = (await call<ProfileView>('updateProfile', { id: created.id, draft: draft({ name: 'Operator A2', password: undefined }) })).value!;
     expect(edited).toMatchObject({ name: 'Operator A2', passwordSet: true });
     const copy = (await call<ProfileView>('duplicateProfile', { id: created.id })).value!;
-    expect(copy).toMatchObject({ name: 'Operator A2 (copy)', host: 'smsc.example.net', passwordSet: false });
+    // the copy binds as the original does: same password (never shown), kept the same way
+    expect(copy).toMatchObject({ name: 'Operator A2 (copy)', host: 'smsc.example.net', passwordSet: true, passwordMissing: false });
     expect((await call('deleteProfile', { id: copy.id })).ok).toBe(true);
     const builtin = ((await call<ProfileView[]>('listProfiles')).value ?? []).find((p) => p.builtinSimulator)!;
     expect((await call('deleteProfile', { id: builtin.id })).error?.message).toMatch(/built in and cannot be deleted/);

@@ -91,9 +91,9 @@ describe('submit_multi', () => {
   it('where the profile allows it: one submit_multi, one message per recipient, each receipt matched to its recipient', async () => {
     const { services, trace } = await bound();
     const [profile] = await services.handlers.listProfiles();
-    const { id: _id, builtinSimulator: _b, passwordSet: _p, passwordRemembered: _r, ...settings } = profile!;
+    const { id: _id, builtinSimulator: _b, passwordSet: _p, passwordRemembered: _r, passwordMissing: _m, ...settings } = profile!;
     await services.handlers.updateProfile({ id: profile!.id, draft: { ...settings, submitMulti: true } });
-    const session = await services.handlers.connect({ profileId: profile!.id });
+    const session = await services.handlers.connect({ profileId: profile!.id, secondBind: true });
     await services.handlers.submit({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900001 447700900002 447700900003', text: 'multi' });
     const messages = await waitFor(async () => {
       const list = await services.handlers.listMessages({ limit: 500 });

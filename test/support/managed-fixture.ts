@@ -11,9 +11,9 @@ export async function managedSession(port: number, settings: Partial<ProfileSett
   const dir = mkdtempSync(join(tmpdir(), 'smpp-console-managed-'));
   const trace: TraceSummary[] = [];
   const { hub, diagnostics, close } = await startTraceHub(dir, { onBatch: (batch) => trace.push(...batch.rows) });
-  const profile = { ...DEFAULT_PROFILE_SETTINGS, systemId: 'test', enquireLinkIntervalMs: 0, ...settings, id: 'p1', builtinSimulator: false };
+  const profile = { ...DEFAULT_PROFILE_SETTINGS, systemId: 'test', enquireLinkIntervalMs: 0, ...settings, id: 'p1', builtinSimulator: false, hasPassword: password !== '' };
   const session = new ManagedSession('s1', profile, {
-    password, target: { host: '127.0.0.1', port }, trace: hub, diagnostics, onDeliver: async () => 0,
+    password: () => password, target: { host: '127.0.0.1', port }, trace: hub, diagnostics, onDeliver: async () => 0,
   });
   const notes = () => {
     hub.flush();

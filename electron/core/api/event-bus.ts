@@ -7,6 +7,8 @@ import type { TraceBatch } from '../trace/trace-hub';
 
 export interface CoreEvents {
   session: SessionView;
+  /** A closed session taken off the list. */
+  sessionRemoved: string;
   profiles: ProfileView[];
   trace: TraceBatch;
   traceStats: SessionTraceStats;

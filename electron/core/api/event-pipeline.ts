@@ -48,6 +48,11 @@ export class EventPipeline {
   ) {
     const listeners: { [E in keyof CoreEvents]: (payload: CoreEvents[E]) => void } = {
       session: (session) => this.each((c) => c.sessions.set(session.id, session)),
+      sessionRemoved: (sessionId) =>
+        this.each((c) => {
+          c.sessions.delete(sessionId);
+          c.removedSessions.add(sessionId);
+        }),
       profiles: (profiles) => this.each((c) => (c.profiles = profiles)),
       trace: (batch) => this.each((c) => c.addTrace(batch.rows, batch.updates)),
       traceStats: (stats) => this.each((c) => c.stats.set(stats.sessionId, stats)),
@@ -116,6 +121,7 @@ export class EventPipeline {
 
 class PipelineClient {
   readonly sessions = new Map<string, SessionView>();
+  readonly removedSessions = new Set<string>();
   readonly stats = new Map<string, SessionTraceStats>();
   profiles: ConsoleEvents['profiles'] | null = null;
   pruned: ConsoleEvents['tracePruned'] | null = null;
@@ -166,7 +172,7 @@ class PipelineClient {
 
   hasPending(): boolean {
     return (
-      this.rows.length > 0 || this.updates.length > 0 || this.skipped > 0 || this.sessions.size > 0 || this.stats.size > 0 ||
+      this.rows.length > 0 || this.updates.length > 0 || this.skipped > 0 || this.sessions.size > 0 || this.removedSessions.size > 0 || this.stats.size > 0 ||
       this.profiles !== null || this.pruned !== null || this.storeHealth !== null ||
       this.lists.messages.items.size > 0 || this.lists.messages.overflowed || this.lists.inbox.items.size > 0 || this.lists.inbox.overflowed
     );
@@ -193,6 +199,7 @@ class PipelineClient {
       this.skipped = 0;
     }
     if (this.sessions.size > 0) events.sessions = [...this.sessions.values()];
+    if (this.removedSessions.size > 0) events.sessionsRemoved = [...this.removedSessions];
     if (this.stats.size > 0) events.traceStats = [...this.stats.values()];
     if (this.profiles) events.profiles = this.profiles;
     if (this.pruned) events.tracePruned = this.pruned;
@@ -205,6 +212,7 @@ class PipelineClient {
       list.overflowed = false;
     }
     this.sessions.clear();
+    this.removedSessions.clear();
     this.stats.clear();
     this.profiles = this.pruned = this.storeHealth = null;
     this.seq += 1;

@@ -9,7 +9,7 @@ import { defaultAlphabets, nationalLanguages, splitMethods, textEncodingChoices,
 import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
 import { MAX_PIECE_OCTETS } from '../capture/capture-transfers';
 import { choiceOf } from './choice';
-import { listenAddress, profileDraftSchema } from './profile-schema';
+import { listenAddress, octetString, profileDraftSchema } from './profile-schema';
 import { traceFilterSchema } from './trace-filter-schema';
 import { submitOptionsSchema } from './submit-options-schema';
 
@@ -75,8 +75,21 @@ const schemas = {
   exportProfiles: none,
   importProfiles: z.object({ json: z.string().max(10_000_000, 'json: 10 MB at most') }).strict(),
   listSessions: none,
-  connect: z.object({ profileId: id('profileId') }).strict(),
+  connect: z
+    .object({
+      profileId: id('profileId'),
+      password: octetString('Password', 'password').optional(),
+      rememberPassword: z.boolean().optional(),
+      secondBind: z.boolean().optional(),
+    })
+    .strict(),
   disconnect: z.object({ sessionId: id('sessionId') }).strict(),
+  reconnectSession: z.object({ sessionId: id('sessionId') }).strict(),
+  dismissSessions: z
+    .object({
+      sessionIds: z.union([z.literal('closed'), z.array(id('sessionIds')).min(1, 'sessionIds: one at least').max(1000, 'sessionIds: 1,000 at most')]),
+    })
+    .strict(),
   submit: z
     .object({ sessionId: id('sessionId'), ...draftContentShape })
     .strict(),

@@ -6,7 +6,7 @@ import { bindModes, connectModes, defaultAlphabets, splitMethods, type ProfileDr
 import { maxCharacters, INTERFACE_VERSIONS } from '../../../shared/smpp-limits';
 import { choiceOf } from './choice';
 
-const octetString = (label: string, field: Parameters<typeof maxCharacters>[0]) => {
+export const octetString = (label: string, field: Parameters<typeof maxCharacters>[0]) => {
   const max = maxCharacters(field);
   return z
     .string()

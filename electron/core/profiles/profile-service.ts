@@ -30,10 +30,12 @@ export class ProfileService {
     return this.changed(updated);
   }
 
-  /** A copy of the settings under a new name; the password is not copied (it stays where it was entered). */
+  /** A copy of the settings under a new name, binding with the same password (kept the same way). */
   duplicate(id: string): ProfileView {
     const original = this.existing(id);
-    return this.changed(this.repo.create({ ...settingsOf(original), name: `${original.name} (copy)` }));
+    const copy = this.repo.create({ ...settingsOf(original), name: `${original.name} (copy)` });
+    this.repo.copyPassword(original.id, copy.id);
+    return this.changed(this.repo.get(copy.id)!);
   }
 
   delete(id: string): { id: string } {

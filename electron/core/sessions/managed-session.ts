@@ -16,7 +16,8 @@ import { backoffDelay, SubmitPacer } from './flow-control';
 const THROTTLING_STATUSES = new Set([0x58 /* ESME_RTHROTTLED */, 0x14 /* ESME_RMSGQFUL */]);
 
 export interface ManagedSessionDeps {
-  password: string;
+  /** Read at each bind: a password supplied later (asked for at Connect) is the one a reconnect uses. */
+  password: () => string;
   target: { host: string; port: number };
   trace: TraceHub;
   diagnostics: Diagnostics;
@@ -87,6 +88,15 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
     }
   }
 
+  /** Binds again after the session closed (Reconnect on its row): the same session, its counters going on. */
+  async reopen(): Promise<void> {
+    if (this.state !== 'closed') throw new Error(`the session is ${this.state}, not closed`);
+    this.userClosed = false;
+    this.cancelReconnect();
+    this.count('reconnects');
+    await this.attempt();
+  }
+
   async close(): Promise<void> {
     this.userClosed = true;
     this.cancelReconnect();
@@ -121,7 +131,7 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
     return new EsmeSession({
       ...this.deps.target,
       connectMode: p.connectMode, outbindPort: p.outbindPort, outbindAddress: p.outbindAddress, outbindSystemId: p.outbindSystemId, tls: p.tls,
-      bindMode: p.bindMode, systemId: p.systemId, password: this.deps.password, systemType: p.systemType,
+      bindMode: p.bindMode, systemId: p.systemId, password: this.deps.password(), systemType: p.systemType,
       interfaceVersion: p.interfaceVersion, addrTon: p.addrTon, addrNpi: p.addrNpi, addressRange: p.addressRange,
       enquireLinkIntervalMs: p.enquireLinkIntervalMs, enquireLinkMisses: p.enquireLinkMisses,
       responseTimeoutMs: p.responseTimeoutMs, windowSize: p.windowSize,

@@ -145,4 +145,9 @@ export const MIGRATIONS: readonly string[] = [
     WHERE receipt_stat NOT IN ('DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'ACCEPTD', 'UNKNOWN', 'REJECTD', 'ENROUTE');
   UPDATE inbox SET match_rule = 'as-sent' WHERE matched_message IS NOT NULL;
   `,
+  // v9: whether a profile binds with a password (never the password itself): after a restart that did not keep
+  // it, the console asks for it instead of binding with an empty one.
+  `
+  ALTER TABLE profiles ADD COLUMN has_password INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -9,19 +9,25 @@ import type { SecretStore } from './secret-store';
 export interface Profile extends ProfileSettings {
   id: string;
   builtinSimulator: boolean;
+  /** It binds with a password (set at some point, never cleared), whether or not this run still has it. */
+  hasPassword: boolean;
 }
 
 interface ProfileRow {
   id: string;
   builtin_simulator: number;
   settings: string;
+  has_password: number;
 }
 
 export class ProfilesRepo {
   constructor(
     private readonly db: Database,
     private readonly secrets: SecretStore,
-  ) {}
+  ) {
+    // Profiles saved before has_password existed: a password this run still has says they use one.
+    for (const profile of this.list()) if (!profile.hasPassword && this.secrets.has(profile.id)) this.markPassword(profile.id, true);
+  }
 
   list(): Profile[] {
     const rows = statement(this.db, 'SELECT * FROM profiles ORDER BY builtin_simulator DESC, created_at').all() as unknown as ProfileRow[];
@@ -70,8 +76,28 @@ export class ProfilesRepo {
     return this.secrets.get(id) ?? '';
   }
 
+  /** A password for this profile given at bind time (asked for because this run did not have it). */
+  supplyPassword(id: string, password: string, remember: boolean): void {
+    this.secrets.set(id, password, remember);
+    this.markPassword(id, password !== '');
+  }
+
+  /** The copy binds as the original does: same password, kept the same way. */
+  copyPassword(fromId: string, toId: string): void {
+    const stored = this.secrets.get(fromId);
+    if (stored !== null) this.supplyPassword(toId, stored, this.secrets.isRemembered(fromId));
+  }
+
   view(profile: Profile): ProfileView {
-    return { ...profile, passwordSet: this.secrets.has(profile.id), passwordRemembered: this.secrets.isRemembered(profile.id) };
+    const { hasPassword, ...rest } = profile;
+    return {
+      ...rest, passwordSet: this.secrets.has(profile.id), passwordRemembered: this.secrets.isRemembered(profile.id),
+      passwordMissing: hasPassword && !this.secrets.has(profile.id),
+    };
+  }
+
+  private markPassword(id: string, has: boolean): void {
+    statement(this.db, 'UPDATE profiles SET has_password = ? WHERE id = ?').run(has ? 1 : 0, id);
   }
 
   private storePassword(id: string, draft: ProfileDraft): void {
@@ -83,6 +109,7 @@ export class ProfilesRepo {
     }
     if (draft.password === '') this.secrets.delete(id);
     else this.secrets.set(id, draft.password, draft.rememberPassword ?? false);
+    this.markPassword(id, draft.password !== '');
   }
 }
 
@@ -103,5 +130,8 @@ export function withDefaults(stored: Partial<ProfileSettings>): ProfileSettings 
 }
 
 function fromRow(row: ProfileRow): Profile {
-  return { ...withDefaults(JSON.parse(row.settings) as Partial<ProfileSettings>), id: row.id, builtinSimulator: row.builtin_simulator === 1 };
+  return {
+    ...withDefaults(JSON.parse(row.settings) as Partial<ProfileSettings>), id: row.id, builtinSimulator: row.builtin_simulator === 1,
+    hasPassword: row.has_password === 1,
+  };
 }

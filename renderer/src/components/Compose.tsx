@@ -47,9 +47,13 @@ export function Compose() {
   const [chosenSessionId, setChosenSessionId] = useState('');
   const [draft, setDraft] = useState<ComposeFields>(EMPTY_FIELDS);
   const textRef = useRef<HTMLTextAreaElement>(null);
-  // Newest first; until the user picks one (or when the picked one unbinds), the newest bound session is used.
+  // Newest first; until the user picks one (or when the picked one unbinds), the newest bound session that can
+  // submit is used. A receiver (RX) bind is listed, marked, and cannot send: SMSCs refuse submit_sm on it.
   const bound = useMemo(() => sessions.filter((s) => s.state === 'bound').reverse(), [sessions]);
-  const sessionId = bound.some((s) => s.id === chosenSessionId) ? chosenSessionId : (bound[0]?.id ?? '');
+  const receiveOnly = (profileId: string) => profiles.find((p) => p.id === profileId)?.bindMode === 'receiver';
+  const sessionId = bound.some((s) => s.id === chosenSessionId)
+    ? chosenSessionId
+    : (bound.find((s) => !receiveOnly(s.profileId))?.id ?? bound[0]?.id ?? '');
   const [chosenOptions, setOptions] = useState<ComposeOptions>(DEFAULT_COMPOSE_OPTIONS);
   // The split method the user picked here, and for which profile; otherwise the session's profile default.
   const [splitChoice, setSplitChoice] = useState<{ profileId: string; split: ComposeOptions['split'] } | null>(null);
@@ -77,7 +81,9 @@ export function Compose() {
   const blockedBy =
     sessionId === ''
       ? 'No bound session'
-      : (planned.blockedBy ?? recipientsBlockedBy(recipients.length) ?? resolved.problems[0]?.message ?? null);
+      : selected && receiveOnly(selected.profileId)
+        ? `${selected.profileName} is bound as a receiver (RX): it cannot submit — choose a transmitter or transceiver session`
+        : (planned.blockedBy ?? recipientsBlockedBy(recipients.length) ?? resolved.problems[0]?.message ?? null);
   const canSend = blockedBy === null && !submitting;
   const hasUnsupported = plan.unsupported.length > 0;
   const { fieldAria, invalid, clearErrorOn } = fieldErrorMarks(error, resolved.problems, ids.error, clearSubmitError);
@@ -140,6 +146,7 @@ export function Compose() {
           {bound.map((session) => (
             <option key={session.id} value={session.id}>
               {session.profileName} · {session.smscSystemId ?? '?'} · {shortId(session.id)}
+              {receiveOnly(session.profileId) ? ' · RX (receive only)' : ''}
             </option>
           ))}
         </select>

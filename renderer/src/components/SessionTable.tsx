@@ -1,6 +1,6 @@
 // The sessions, newest first: bind state with why a session closed or when it reconnects, the SMSC's
 // system_id, a Disconnect for every session still alive (one waiting to reconnect counts: Disconnect stops the
-// waiting), and the live counters on a full-width line of their own under each session — the region is
+// waiting), Reconnect and Dismiss for a closed one (and Dismiss for all closed at once), and the live counters on a full-width line of their own under each session — the region is
 // narrow, and the line is long.
 import type { SessionView } from '../../../shared/contract';
 import { shortId } from '../format/display';
@@ -16,32 +16,43 @@ import { VisuallyHidden } from './VisuallyHidden';
 const COLUMNS = 4;
 
 export function SessionTable({ sessions }: { sessions: SessionView[] }) {
+  const dismiss = useConsole((state) => state.dismissSessions);
   if (sessions.length === 0) return <p className="muted">No sessions yet: pick a profile and Connect.</p>;
+  const closed = sessions.filter((s) => s.state === 'closed' && s.nextAttemptAt === null).length;
   return (
-    <table className="dense sessions-table" aria-label="Session list">
-      <thead>
-        <tr>
-          <th scope="col">Session</th>
-          <th scope="col">State</th>
-          <th scope="col" title="system_id from the SMSC's bind response">
-            SMSC
-          </th>
-          <th scope="col">
-            <VisuallyHidden>Actions</VisuallyHidden>
-          </th>
-        </tr>
-      </thead>
-      {/* Newest first: the session just connected is the one being watched. */}
-      {sessions.toReversed().map((session) => (
-        <SessionRows key={session.id} session={session} />
-      ))}
-    </table>
+    <>
+      {closed > 1 && (
+        <button type="button" onClick={() => void dismiss('closed')}>
+          Dismiss {closed} closed sessions
+        </button>
+      )}
+      <table className="dense sessions-table" aria-label="Session list">
+        <thead>
+          <tr>
+            <th scope="col">Session</th>
+            <th scope="col">State</th>
+            <th scope="col" title="system_id from the SMSC's bind response">
+              SMSC
+            </th>
+            <th scope="col">
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </th>
+          </tr>
+        </thead>
+        {/* Newest first: the session just connected is the one being watched. */}
+        {sessions.toReversed().map((session) => (
+          <SessionRows key={session.id} session={session} />
+        ))}
+      </table>
+    </>
   );
 }
 
 /** One session: its row (with data-state, which tests and styles key on) and its counters line. */
 function SessionRows({ session }: { session: SessionView }) {
   const disconnect = useConsole((state) => state.disconnect);
+  const reconnect = useConsole((state) => state.reconnectSession);
+  const dismiss = useConsole((state) => state.dismissSessions);
   const scoped = useConsole((state) => state.scopeSessionId === session.id);
   const setScope = useConsole((state) => state.setScope);
   const alive = session.state !== 'closed' || session.nextAttemptAt !== null;
@@ -84,6 +95,16 @@ function SessionRows({ session }: { session: SessionView }) {
             >
               Disconnect
             </button>
+          )}
+          {!alive && (
+            <span className="session-actions">
+              <button type="button" aria-label={`Reconnect ${session.profileName}`} onClick={() => void reconnect(session.id)}>
+                Reconnect
+              </button>
+              <button type="button" aria-label={`Dismiss ${session.profileName}`} onClick={() => void dismiss([session.id])}>
+                Dismiss
+              </button>
+            </span>
           )}
         </td>
       </tr>

@@ -7,6 +7,7 @@ import { selectedProfile } from '../store/profiles-slice';
 import { ImportReport } from './profiles/ImportReport';
 import { ProfileActions } from './profiles/ProfileActions';
 import { Region } from './Region';
+import { ConnectPromptDialog } from './ConnectPromptDialog';
 import { SessionTable } from './SessionTable';
 import { shortId } from '../format/display';
 
@@ -28,7 +29,7 @@ export function Sessions() {
 
   const onConnect = (event: FormEvent) => {
     event.preventDefault();
-    if (profileId !== '') void connect(profileId);
+    if (profileId !== '') void connect({ profileId });
   };
 
   return (
@@ -60,6 +61,7 @@ export function Sessions() {
         </p>
       )}
       <ScopeLine />
+      <ConnectPromptDialog />
       <SessionTable sessions={sessions} />
     </Region>
   );

@@ -56,7 +56,9 @@ export function writeField(form: ProfileForm, path: FieldPath, value: unknown): 
 export function formFromProfile(profile: ProfileView | null): ProfileForm {
   let settings: ProfileSettings = structuredClone(DEFAULT_PROFILE_SETTINGS);
   if (profile !== null) {
-    const { id, builtinSimulator, passwordSet, passwordRemembered, ...saved } = profile;
+    // The settings' own keys only: what the view adds about the profile (id, password state…) is not a setting,
+    // and the host refuses a draft that carries it.
+    const saved = Object.fromEntries(Object.keys(DEFAULT_PROFILE_SETTINGS).map((key) => [key, profile[key as keyof ProfileSettings]])) as unknown as ProfileSettings;
     settings = { ...saved, tls: { ...saved.tls }, reconnect: { ...saved.reconnect } };
   }
   const numbers = Object.fromEntries(

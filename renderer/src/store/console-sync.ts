@@ -12,6 +12,7 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
     if (events.tracePruned) void state().refreshTrace();
     else if (events.trace) state().receiveTrace(events.trace);
     if (events.sessions) state().receiveSessions(events.sessions);
+    if (events.sessionsRemoved) state().removeSessions(events.sessionsRemoved);
     // The whole list after any change, wherever it came from (this window, another one, an import).
     if (events.profiles) state().setProfiles(events.profiles);
     if (events.traceStats) state().receiveTraceStats(events.traceStats);

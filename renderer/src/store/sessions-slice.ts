@@ -1,7 +1,7 @@
 // ESME sessions, with the connect/disconnect actions the Sessions region drives (profiles: profiles-slice.ts).
 import type { StateCreator } from 'zustand';
-import type { ConsoleApi, SessionView } from '../../../shared/contract';
-import { errorMessage } from '../api/call-error';
+import type { ConsoleApi, ConnectRequest, SessionView } from '../../../shared/contract';
+import { errorField, errorMessage } from '../api/call-error';
 import type { ConsoleState } from './console-store';
 import { mergeLoaded } from './list-updates';
 
@@ -12,8 +12,25 @@ export interface SessionsSlice {
   loadSessions: (sessions: SessionView[]) => void;
   /** Sessions that changed (a frame's worth), each replacing its older view or added at the end. */
   receiveSessions: (sessions: SessionView[]) => void;
-  connect: (profileId: string) => Promise<void>;
+  /** Sessions dismissed (by this window or another). */
+  removeSessions: (sessionIds: string[]) => void;
+  /**
+   * Connects; when the host needs more first — the password this run lacks, or a yes to a second bind of the same
+   * profile — the question is put in connectPrompt and the bind waits for its answer.
+   */
+  connect: (request: ConnectRequest) => Promise<void>;
+  connectPrompt: ConnectPrompt | null;
+  cancelConnectPrompt: () => void;
   disconnect: (sessionId: string) => Promise<void>;
+  reconnectSession: (sessionId: string) => Promise<void>;
+  dismissSessions: (sessionIds: string[] | 'closed') => Promise<void>;
+}
+
+/** What the host asked before it would bind, with the request to send again once answered. */
+export interface ConnectPrompt {
+  kind: 'password' | 'second-bind';
+  message: string;
+  request: ConnectRequest;
 }
 
 export function createSessionsSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], SessionsSlice> {
@@ -28,19 +45,45 @@ export function createSessionsSlice(api: ConsoleApi): StateCreator<ConsoleState,
         const known = new Set(state.sessions.map((session) => session.id));
         return { sessions: sessions.concat(changed.filter((session) => !known.has(session.id))) };
       }),
-    connect: async (profileId) => {
-      set({ sessionsError: null });
+    removeSessions: (removed) =>
+      set((state) => {
+        const gone = new Set(removed);
+        return { sessions: state.sessions.filter((session) => !gone.has(session.id)), scopeSessionId: gone.has(state.scopeSessionId ?? '') ? null : state.scopeSessionId };
+      }),
+    connectPrompt: null,
+    cancelConnectPrompt: () => set({ connectPrompt: null }),
+    connect: async (request) => {
+      set({ sessionsError: null, connectPrompt: null });
       try {
-        get().receiveSessions([await api.connect({ profileId })]);
+        get().receiveSessions([await api.connect(request)]);
         void get().loadTraceSessions();
       } catch (error) {
-        set({ sessionsError: errorMessage(error) });
+        const field = errorField(error);
+        if (field === 'password' || field === 'secondBind') {
+          set({ connectPrompt: { kind: field === 'password' ? 'password' : 'second-bind', message: errorMessage(error), request } });
+        } else set({ sessionsError: errorMessage(error) });
       }
     },
     disconnect: async (sessionId) => {
       set({ sessionsError: null });
       try {
         get().receiveSessions([await api.disconnect({ sessionId })]);
+      } catch (error) {
+        set({ sessionsError: errorMessage(error) });
+      }
+    },
+    reconnectSession: async (sessionId) => {
+      set({ sessionsError: null });
+      try {
+        get().receiveSessions([await api.reconnectSession({ sessionId })]);
+      } catch (error) {
+        set({ sessionsError: errorMessage(error) });
+      }
+    },
+    dismissSessions: async (sessionIds) => {
+      set({ sessionsError: null });
+      try {
+        get().removeSessions((await api.dismissSessions({ sessionIds })).dismissed);
       } catch (error) {
         set({ sessionsError: errorMessage(error) });
       }

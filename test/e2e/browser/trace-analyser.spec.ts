@@ -62,6 +62,7 @@ test('one click on a session scopes Trace, Sent and Inbox to it; N new while rea
   await connectLocalSimulator(page);
   const sessions = page.getByRole('region', { name: 'Sessions' });
   await sessions.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Bind a second time?' }).getByRole('button', { name: 'Bind again' }).click();
   await expect(sessions.locator('[data-state="bound"]')).toHaveCount(2);
   const [first, second] = await sessions.getByRole('button', { name: /^Local simulator [0-9a-f]{8}$/ }).all();
   const firstName = (await first!.textContent())!.trim();

@@ -11,26 +11,28 @@ export interface RunningHost {
   dataDir: string;
   process: ChildProcess;
   output: () => string;
-  stop(): Promise<number | null>;
+  /** SIGTERM, then the data folder is removed unless keepData (to start again on it). */
+  stop(options?: { keepData?: boolean }): Promise<number | null>;
 }
 
 const URL_LINE = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
 
-export async function startBrowserHost(script = 'out/main/serve.js', simPort = 0): Promise<RunningHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'smpp-console-e2e-'));
+/** `reuse`: a data folder a stopped host left (see `keepData`), to start the console again on it. */
+export async function startBrowserHost(script = 'out/main/serve.js', simPort = 0, reuse?: { dataDir: string }): Promise<RunningHost> {
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'smpp-console-e2e-'));
   const child = spawn(process.execPath, [script, '--port', '0', '--sim-port', String(simPort), '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const stop = async () => {
+  const stop = async (options: { keepData?: boolean } = {}) => {
     if (child.exitCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     return child.exitCode;
   };
   const url = await new Promise<string>((resolve, reject) => {

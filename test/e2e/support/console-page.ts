@@ -20,7 +20,7 @@ export function useFreshBrowserHost(): () => RunningHost {
 export async function connectLocalSimulator(page: Page): Promise<void> {
   const sessions = page.getByRole('region', { name: 'Sessions' });
   await expect(sessions.getByLabel('Profile')).toContainText('Local simulator');
-  await sessions.getByRole('button', { name: 'Connect' }).click();
+  await sessions.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(sessions.locator('[data-state="bound"]')).toContainText('SMPPConsoleSim');
 }
 
