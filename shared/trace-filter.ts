@@ -1,7 +1,7 @@
 // What the trace's filter bar can ask for, and the one predicate that decides a live row — the same meaning the
 // trace store gives it in SQL (trace-query.ts), so a row that arrives live matches exactly when the store would have
 // returned it. Every part is optional; parts combine with AND, lists with OR.
-import type { TraceDirection, TraceSummary } from './contract';
+import type { TraceDirection, TraceSummary } from './trace-types';
 import { normaliseMessageId } from './message-id';
 
 export type StatusFilter = { kind: 'any' } | { kind: 'errors' } | { kind: 'equals'; value: number };
