@@ -173,8 +173,10 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
       this.reconnectTimer = null;
       this.count('reconnects');
       // A failed attempt closes with its reason (shown on the session and noted in the trace), and afterClose
-      // schedules the next: the rejection carries nothing more to report.
-      this.attempt().catch(() => undefined);
+      // schedules the next; a failure that did not close the session with a reason is unexpected, and reported.
+      this.attempt().catch((error: unknown) => {
+        if (this.current?.closeReason == null) this.deps.diagnostics.report(error, { where: 'reconnecting', sessionId: this.id });
+      });
     }, delay);
     this.emit('changed', true);
   }

@@ -8,6 +8,7 @@ import { encodeGsm7, gsmSeptetCost } from '../../../shared/text-codec';
 import { deliveredText } from '../messages/receipt-parser';
 import { Connection } from '../smpp/connection';
 import type { Pdu } from '../smpp/pdu-codec';
+import { RequestFailedError } from '../smpp/request-tracker';
 import { SmppPeer } from '../smpp/smpp-peer';
 import { MESSAGE_STATE } from '../smpp/smpp-tables';
 import { absoluteSmppTime } from '../../../shared/smpp-time';
@@ -265,9 +266,11 @@ export class SmscSimulator {
         },
         { receipted_message_id: messageId, message_state: MESSAGE_STATE.DELIVERED },
       )
-      // Unanswered (timeout, the ESME gone, or answered with an error): the ESME's trace shows which. The simulator
-      // does not retry receipts yet, so there is nothing more to do with the rejection.
-      .catch(() => undefined);
+      // Unanswered (timeout, the ESME gone, or answered with an error) is an outcome the ESME's trace shows, and the
+      // simulator does not retry receipts yet; anything else failed here, and is reported.
+      .catch((error: unknown) => {
+        if (!(error instanceof RequestFailedError) && target.peer.connection.isOpen) this.options.onError?.(error, 'sending a delivery receipt');
+      });
   }
 
   private receiverFor(systemId: string | null): ServerSession | undefined {
