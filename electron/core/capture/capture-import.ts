@@ -157,7 +157,7 @@ export async function importCapture(file: Buffer, options: CaptureImportOptions)
     if (count % PACKETS_PER_TURN === PACKETS_PER_TURN - 1) await pace(options.hub);
   }
 
-  for (const conversation of new Set(conversations.values())) {
+  for (const conversation of conversations.values()) {
     for (const side of ['a', 'b'] as const) {
       conversation.directions[side].finish();
       conversation.framers[side].finish(conversation.lastTime);
@@ -168,7 +168,7 @@ export async function importCapture(file: Buffer, options: CaptureImportOptions)
   if (read.problem) problems.push(`${read.format} file: ${read.problem}; the ${read.packets.toLocaleString('en')} packets before it were read.`);
   if (truncatedPackets > 0) problems.push(`${truncatedPackets} packets were cut short by the capture's snap length: their missing octets show as gaps.`);
   for (const [why, count] of skipped) if (why !== 'not TCP' && why !== 'not IP') problems.push(`${count} packets passed over: ${why}.`);
-  const others = [...new Set(conversations.values())].filter((c) => c.state !== 'smpp' && c.looked.a + c.looked.b > 0).length;
+  const others = [...conversations.values()].filter((c) => c.state !== 'smpp' && c.looked.a + c.looked.b > 0).length;
   if (others > 0) problems.push(`${others} TCP connections did not look like SMPP (no SMPP header where their data starts); name their port to read them as SMPP.`);
   if (sessionIds.length === 0) problems.push('No SMPP found in this capture.');
   return { sessionIds, fileName: options.fileName, packets: read.packets, streams: sessionIds.length, pdus, problems };

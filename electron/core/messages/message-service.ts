@@ -154,7 +154,6 @@ export class MessageService {
       // A stat that maps to no v3.4 word (stat:SENT, message_state SKIPPED) is kept on the receipt as it came, and
       // leaves the message's state as it was: guessing would be worse than not knowing.
       if (matched && receipt?.stat) updated = messages.receipted(matched, receipt.stat, receivedAt);
-      else if (matched) updated = messages.get(matched.messageId);
       const received = {
         sessionId: session.id, profileId: session.profile.id, receivedAt,
         sourceAddr: String(pdu.fields.source_addr ?? ''), destinationAddr: String(pdu.fields.destination_addr ?? ''),

@@ -80,17 +80,16 @@ export function deliveredText(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7
   return userDataOf(pdu, defaultAlphabet).text;
 }
 
-/** The user data octets (short_message, else message_payload) and the UDH when esm_class says there is one. */
-function userDataBytes(pdu: Pdu): { whole: Buffer; udh: ParsedUdh | null } {
+/** The user data octets: short_message, else message_payload. */
+function userDataBytes(pdu: Pdu): Buffer {
   const short = pdu.fields.short_message;
   const payload = tlvValue(pdu, 'message_payload');
-  const whole = Buffer.isBuffer(short) && short.length > 0 ? short : Buffer.isBuffer(payload) ? payload : Buffer.alloc(0);
-  return { whole, udh: Number(pdu.fields.esm_class ?? 0) & 0x40 ? parseUdh(whole) : null };
+  return Buffer.isBuffer(short) && short.length > 0 ? short : Buffer.isBuffer(payload) ? payload : Buffer.alloc(0);
 }
 
 /** The text and the UDH (concatenation, national tables) of a submit_sm / deliver_sm / data_sm. */
 export function userDataOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7', maxOctets = Infinity): { text: string; udh: ParsedUdh | null } {
-  const { whole } = userDataBytes(pdu);
+  const whole = userDataBytes(pdu);
   // Only what is shown needs decoding (a UDH, when there is one, is at most 256 octets ahead of it).
   const bytes = whole.length > maxOctets + 256 ? whole.subarray(0, maxOctets + 256) : whole;
   return decodeUserData(bytes, Number(pdu.fields.data_coding ?? 0), Number(pdu.fields.esm_class ?? 0), (body, dataCoding) =>
@@ -105,7 +104,8 @@ export function userDataOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7', 
  * data_coding. A UCS-2 receipt is parsed as decoded.
  */
 function receiptTextOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet): ReceiptText | null {
-  const { whole, udh } = userDataBytes(pdu);
+  const whole = userDataBytes(pdu);
+  const udh = Number(pdu.fields.esm_class ?? 0) & 0x40 ? parseUdh(whole) : null;
   const body = udh ? whole.subarray(udh.length) : whole;
   const dataCoding = Number(pdu.fields.data_coding ?? 0);
   if (textAlphabetOf(dataCoding, defaultAlphabet) === 'ucs2') return parseReceiptText(deliveredText(pdu, defaultAlphabet));

@@ -132,7 +132,7 @@ function toItem(row: InboxRow): InboxItem {
             messageId: row.receipt_message_id, stat: receiptStatOf(row.receipt_stat), statText: row.receipt_stat_text, err: row.receipt_err,
             submitDate: row.receipt_submit_date, doneDate: row.receipt_done_date, text: row.receipt_text, conflict: row.receipt_conflict,
           },
-    matchRule: (receiptMatchRules as readonly string[]).includes(row.match_rule ?? '') ? (row.match_rule as ReceiptMatchRule) : null,
+    matchRule: storedAs(receiptMatchRules, row.match_rule),
     matchedMessage:
       row.m_id === null
         ? null
@@ -141,7 +141,9 @@ function toItem(row: InboxRow): InboxItem {
   };
 }
 
-/** A stored stat as the union it was written from (a value outside it reads as none). */
-function receiptStatOf(stored: string | null): ReceiptStat | null {
-  return (receiptStats as readonly string[]).includes(stored ?? '') ? (stored as ReceiptStat) : null;
+/** A stored word as the union it was written from (a value outside it reads as none). */
+function storedAs<T extends string>(words: readonly T[], stored: string | null): T | null {
+  return words.find((word) => word === stored) ?? null;
 }
+
+const receiptStatOf = (stored: string | null): ReceiptStat | null => storedAs(receiptStats, stored);

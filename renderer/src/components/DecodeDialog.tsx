@@ -5,19 +5,12 @@ import { useId, useState } from 'react';
 import type { DefaultAlphabet } from '../../../shared/contract';
 import { DEFAULT_ALPHABET_CHOICES } from '../compose/compose-options';
 import { useConsole } from '../store/console-context';
+import { DialogButton } from './DialogButton';
 import { DissectionView } from './dissection/DissectionView';
 import { Modal } from './Modal';
 
 export function DecodeButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        Decode hex…
-      </button>
-      {open && <DecodeDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label="Decode hex…" dialog={DecodeDialog} />;
 }
 
 function DecodeDialog({ onClose }: { onClose: () => void }) {

@@ -7,7 +7,9 @@ import { formatCount } from '../format/display';
 import { useConsole } from '../store/console-context';
 import { rangeCount } from '../store/trace-slice';
 import { viewLength } from '../trace/trace-view';
+import { DialogButton } from './DialogButton';
 import { Modal } from './Modal';
+import { TransferProgressLine } from './TransferProgressLine';
 
 const FORMATS: ReadonlyArray<{ value: TraceExportFormat; label: string }> = [
   { value: 'pcapng', label: 'pcapng (Wireshark, tshark)' },
@@ -19,15 +21,7 @@ const FORMATS: ReadonlyArray<{ value: TraceExportFormat; label: string }> = [
 type ScopeKind = TraceExportScope['kind'];
 
 export function ExportButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        Export…
-      </button>
-      {open && <ExportDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label="Export…" dialog={ExportDialog} />;
 }
 
 function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -100,13 +94,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
 function ExportOutcome() {
   const outcome = useConsole((state) => state.exportOutcome);
   if (outcome.status === 'idle') return null;
-  if (outcome.status === 'running') {
-    return (
-      <p role="status">
-        {outcome.step} {outcome.total > 0 && `${Math.round((outcome.done / outcome.total) * 100)} %`}
-      </p>
-    );
-  }
+  if (outcome.status === 'running') return <TransferProgressLine progress={outcome} />;
   if (outcome.status === 'failed') {
     return (
       <p className="alert" role="alert">

@@ -4,18 +4,12 @@
 import { useId, useState } from 'react';
 import { formatCount } from '../format/display';
 import { useConsole } from '../store/console-context';
+import { DialogButton } from './DialogButton';
 import { Modal } from './Modal';
+import { TransferProgressLine } from './TransferProgressLine';
 
 export function ImportButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        Open capture…
-      </button>
-      {open && <ImportDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label="Open capture…" dialog={ImportDialog} />;
 }
 
 /** "2775, 9000" → ports; null when a part is not a port (1–65535). */
@@ -66,11 +60,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-      {outcome.status === 'running' && (
-        <p role="status">
-          {outcome.step} {outcome.step === 'Sending' && outcome.total > 0 && `${Math.round((outcome.done / outcome.total) * 100)} %`}
-        </p>
-      )}
+      {outcome.status === 'running' && <TransferProgressLine progress={outcome} />}
       {outcome.status === 'failed' && (
         <p className="alert" role="alert">
           Import failed: {outcome.message}

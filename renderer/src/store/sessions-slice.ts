@@ -34,59 +34,49 @@ export interface ConnectPrompt {
 }
 
 export function createSessionsSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], SessionsSlice> {
-  return (set, get) => ({
-    sessions: [],
-    sessionsError: null,
-    loadSessions: (loaded) => set((state) => ({ sessions: mergeLoaded(loaded, state.sessions) })),
-    receiveSessions: (changed) =>
-      set((state) => {
-        const byId = new Map(changed.map((session) => [session.id, session]));
-        const sessions = state.sessions.map((session) => byId.get(session.id) ?? session);
-        const known = new Set(state.sessions.map((session) => session.id));
-        return { sessions: sessions.concat(changed.filter((session) => !known.has(session.id))) };
-      }),
-    removeSessions: (removed) =>
-      set((state) => {
-        const gone = new Set(removed);
-        return { sessions: state.sessions.filter((session) => !gone.has(session.id)), scopeSessionId: gone.has(state.scopeSessionId ?? '') ? null : state.scopeSessionId };
-      }),
-    connectPrompt: null,
-    cancelConnectPrompt: () => set({ connectPrompt: null }),
-    connect: async (request) => {
-      set({ sessionsError: null, connectPrompt: null });
-      try {
-        get().receiveSessions([await api.connect(request)]);
-        void get().loadTraceSessions();
-      } catch (error) {
-        const field = errorField(error);
-        if (field === 'password' || field === 'secondBind') {
-          set({ connectPrompt: { kind: field === 'password' ? 'password' : 'second-bind', message: errorMessage(error), request } });
-        } else set({ sessionsError: errorMessage(error) });
-      }
-    },
-    disconnect: async (sessionId) => {
+  return (set, get) => {
+    /** A session action from a row: its failure is said above the list. */
+    const act = async (call: () => Promise<void>) => {
       set({ sessionsError: null });
       try {
-        get().receiveSessions([await api.disconnect({ sessionId })]);
+        await call();
       } catch (error) {
         set({ sessionsError: errorMessage(error) });
       }
-    },
-    reconnectSession: async (sessionId) => {
-      set({ sessionsError: null });
-      try {
-        get().receiveSessions([await api.reconnectSession({ sessionId })]);
-      } catch (error) {
-        set({ sessionsError: errorMessage(error) });
-      }
-    },
-    dismissSessions: async (sessionIds) => {
-      set({ sessionsError: null });
-      try {
-        get().removeSessions((await api.dismissSessions({ sessionIds })).dismissed);
-      } catch (error) {
-        set({ sessionsError: errorMessage(error) });
-      }
-    },
-  });
+    };
+    return {
+      sessions: [],
+      sessionsError: null,
+      loadSessions: (loaded) => set((state) => ({ sessions: mergeLoaded(loaded, state.sessions) })),
+      receiveSessions: (changed) =>
+        set((state) => {
+          const byId = new Map(changed.map((session) => [session.id, session]));
+          const sessions = state.sessions.map((session) => byId.get(session.id) ?? session);
+          const known = new Set(state.sessions.map((session) => session.id));
+          return { sessions: sessions.concat(changed.filter((session) => !known.has(session.id))) };
+        }),
+      removeSessions: (removed) =>
+        set((state) => {
+          const gone = new Set(removed);
+          return { sessions: state.sessions.filter((session) => !gone.has(session.id)), scopeSessionId: gone.has(state.scopeSessionId ?? '') ? null : state.scopeSessionId };
+        }),
+      connectPrompt: null,
+      cancelConnectPrompt: () => set({ connectPrompt: null }),
+      connect: async (request) => {
+        set({ sessionsError: null, connectPrompt: null });
+        try {
+          get().receiveSessions([await api.connect(request)]);
+          void get().loadTraceSessions();
+        } catch (error) {
+          const field = errorField(error);
+          if (field === 'password' || field === 'secondBind') {
+            set({ connectPrompt: { kind: field === 'password' ? 'password' : 'second-bind', message: errorMessage(error), request } });
+          } else set({ sessionsError: errorMessage(error) });
+        }
+      },
+      disconnect: (sessionId) => act(async () => get().receiveSessions([await api.disconnect({ sessionId })])),
+      reconnectSession: (sessionId) => act(async () => get().receiveSessions([await api.reconnectSession({ sessionId })])),
+      dismissSessions: (sessionIds) => act(async () => get().removeSessions((await api.dismissSessions({ sessionIds })).dismissed)),
+    };
+  };
 }

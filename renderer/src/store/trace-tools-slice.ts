@@ -85,7 +85,7 @@ export function createTraceToolsSlice(api: ConsoleApi): StateCreator<ConsoleStat
             ({ uploadId } = await api.uploadCapture({ uploadId, fileName: file.name, offset, base64: base64FromOctets(piece), last }));
             if (last) break;
           }
-          set({ importOutcome: { status: 'running', step: 'Reading the capture…', done: file.size, total: file.size } });
+          set({ importOutcome: { status: 'running', step: 'Reading the capture…', done: 0, total: 0 } });
           const result = await api.importCapture({ uploadId: uploadId!, smppPorts });
           set({ importOutcome: { status: 'done', value: result } });
           await get().loadTraceSessions();

@@ -16,8 +16,7 @@ import { SyntheticTcpStream } from '../../capture/synthetic-tcp';
 import { secureFile } from '../../store/data-folder';
 import { statement } from '../../store/database';
 import { dissectPdu } from '../dissector/dissect';
-import type { TraceConnection, TraceDb, TraceRow } from '../store/trace-db';
-import { summaryOf } from '../store/trace-db';
+import { summaryOf, type TraceConnection, type TraceDb, type TraceRow } from '../store/trace-db';
 import { whereOf } from '../store/trace-query';
 
 export interface TraceExportJob {
@@ -45,13 +44,13 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 export async function exportTrace(db: DatabaseSync, trace: TraceDb, job: TraceExportJob): Promise<TraceExportOutcome> {
   const snapshot = (statement(db, 'SELECT COALESCE(MAX(id), 0) AS n FROM trace').get() as { n: number }).n;
   const { where, params } = scopeWhere(job.scope);
-  const capture = job.format === 'pcapng' || job.format === 'pcap';
+  const capture = isCaptureFormat(job.format);
   // A capture needs five columns; reading the summaries and the rest as well cost ≈ 30 % of the export.
   const columns = capture ? 'id, session_id, time_ms, direction, bytes' : '*';
   const select = statement(db, `SELECT ${columns} FROM trace WHERE ${where} AND id > ? AND id <= ? ORDER BY id LIMIT ${SLICE}`);
   secureFile(job.path);
   const fd = openSync(job.path, 'w');
-  const sink = capture ? new CaptureSink(fd, job.format as CaptureFormat, trace.connections()) : new TextSink(fd, job.format as 'jsonl' | 'text', job.alphabets);
+  const sink = isCaptureFormat(job.format) ? new CaptureSink(fd, job.format, trace.connections()) : new TextSink(fd, job.format, job.alphabets);
   try {
     sink.start();
     let after = 0;
@@ -68,6 +67,8 @@ export async function exportTrace(db: DatabaseSync, trace: TraceDb, job: TraceEx
   }
   return { records: sink.records, octets: sink.octets, notes: [PASSWORD_NOTE, ...sink.notes()] };
 }
+
+const isCaptureFormat = (format: TraceExportFormat): format is CaptureFormat => format === 'pcapng' || format === 'pcap';
 
 function scopeWhere(scope: TraceExportScope): { where: string; params: SQLInputValue[] } {
   if (scope.kind === 'all') return { where: '1', params: [] };
@@ -134,7 +135,8 @@ class CaptureSink implements ExportSink {
   records = 0;
   octets = 0;
   private readonly output: OutputBuffer;
-  private readonly bySession = new Map<string, TraceConnection[]>();
+  /** Each session's connections by first_id, and the one rows have reached: rows come in id order. */
+  private readonly bySession = new Map<string, { list: TraceConnection[]; at: number }>();
   private readonly streams = new Map<TraceConnection, StreamState>();
   private readonly standIns = new Map<string, StreamState>();
   private events = 0;
@@ -147,9 +149,9 @@ class CaptureSink implements ExportSink {
   ) {
     this.output = new OutputBuffer(fd);
     for (const c of connections) {
-      const list = this.bySession.get(c.sessionId) ?? [];
-      list.push(c);
-      this.bySession.set(c.sessionId, list);
+      const session = this.bySession.get(c.sessionId) ?? { list: [], at: -1 };
+      session.list.push(c);
+      this.bySession.set(c.sessionId, session);
     }
   }
 
@@ -196,9 +198,10 @@ class CaptureSink implements ExportSink {
   }
 
   private streamOf(row: TraceRow): StreamState {
-    const list = this.bySession.get(row.session_id);
-    let connection: TraceConnection | undefined;
-    if (list) for (const c of list) if (c.firstId <= row.id) connection = c;
+    const session = this.bySession.get(row.session_id);
+    // The newest connection opened at or before this row (connections() lists them by first_id).
+    if (session) while (session.at + 1 < session.list.length && session.list[session.at + 1]!.firstId <= row.id) session.at += 1;
+    const connection = session && session.at >= 0 ? session.list[session.at] : undefined;
     if (!connection) return this.standIn(row.session_id);
     let state = this.streams.get(connection);
     if (!state) {
@@ -235,7 +238,7 @@ class TextSink implements ExportSink {
 
   constructor(
     fd: number,
-    private readonly format: 'jsonl' | 'text',
+    private readonly format: Exclude<TraceExportFormat, CaptureFormat>,
     private readonly alphabets: Record<string, DefaultAlphabet>,
   ) {
     this.output = new OutputBuffer(fd);

@@ -64,6 +64,15 @@ export function serveTraceStore(port: StorePort, start: TraceStoreStart): void {
     }
   };
 
+  /** A fact kept beside the trace (a session's name, a connection's ends): a failure is the store's health. */
+  const remember = (write: () => void, where: string) => {
+    try {
+      write();
+    } catch (error) {
+      health.failed(error, where);
+    }
+  };
+
   port.on('message', (raw) => {
     const message = raw as ToStore;
     switch (message.type) {
@@ -72,19 +81,9 @@ export function serveTraceStore(port: StorePort, start: TraceStoreStart): void {
         post({ type: 'appended', records: message.batch.records });
         return;
       case 'session':
-        try {
-          trace.rememberSession(message.info);
-        } catch (error) {
-          health.failed(error, 'storing a trace session');
-        }
-        return;
+        return remember(() => trace.rememberSession(message.info), 'storing a trace session');
       case 'connection':
-        try {
-          trace.rememberConnection(message.connection);
-        } catch (error) {
-          health.failed(error, 'storing a trace connection');
-        }
-        return;
+        return remember(() => trace.rememberConnection(message.connection), 'storing a trace connection');
       case 'request':
         if (message.request.op === 'export') {
           // Long: it yields between slices, and answers when the file is written.
