@@ -51,7 +51,7 @@ export async function traceFileFigures(json: boolean, workerUrl: URL): Promise<v
           record: {
             id, sessionId: ['a', 'b', 'c'][id % 3]!, time: 1_796_000_000_000 + id / 10, direction, commandId, commandName: commandName(commandId),
             commandStatus: 0, statusName: statusName(0), sequenceNumber: bytes.readUInt32BE(12), length: bytes.length, summary: '', problem: null,
-            messageId: null, sourceAddr: null, destinationAddr: null, requestId: null, responseId: null, outcome: null, responseStatus: null,
+            smscMessageId: null, sourceAddr: null, destinationAddr: null, requestId: null, responseId: null, outcome: null, responseStatus: null,
             responseStatusName: null, rttMs: null, bytes,
           },
         });

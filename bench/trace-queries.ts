@@ -28,7 +28,7 @@ function seeded(id: number): TraceRecord {
     id, sessionId: `s${id % 3}`, time: 1_796_000_000_000 + id, direction: response ? 'in' : 'out', commandId: 0, commandName: command,
     commandStatus: response && id % 97 === 0 ? 0x58 : 0, statusName: '', sequenceNumber: id % 100_000, length: 60,
     summary: `4477009${String(id % 1000).padStart(3, '0')} → 100 dc=0 "MO ${id}"`, problem: null,
-    messageId: command === 'submit_sm_resp' ? id.toString(16) : null, sourceAddr: response ? null : `4477009${id % 1000}`,
+    smscMessageId: command === 'submit_sm_resp' ? id.toString(16) : null, sourceAddr: response ? null : `4477009${id % 1000}`,
     destinationAddr: response ? null : '100', requestId: response ? id - 1 : null, responseId: null, outcome: null,
     responseStatus: null, responseStatusName: null, rttMs: response ? (id % 5000) / 10 : null, bytes: new Uint8Array(60),
   };
@@ -55,7 +55,7 @@ export async function traceQueryFigures(json: boolean, workerUrl: URL): Promise<
     });
     const filters: Array<[string, TraceFilter]> = [
       ['command + status', { commands: ['submit_sm_resp'], status: { kind: 'equals', value: 0x58 } }],
-      ['message_id', { messageId: (777_781).toString(16) }],
+      ['message_id', { smscMessageId: (777_781).toString(16) }],
       ['errors only', { status: { kind: 'errors' } }],
       ['a command (a third of the rows)', { commands: ['submit_sm', 'submit_sm_resp'] }],
       ['free text (full scan)', { text: 'MO 4242' }],

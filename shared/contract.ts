@@ -201,7 +201,7 @@ export interface ConsoleMethods {
   cancelSm: { request: MessageRef & { destinationAddr: string; serviceType?: string }; response: OperationResult };
   replaceSm: { request: MessageRef & { text: string }; response: OperationResult };
   /** data_sm: the text in message_payload (GSM 03.38 when it fits, else UCS-2); registered_delivery 1. */
-  dataSm: { request: { sessionId: string; sourceAddr: string; destinationAddr: string; text: string }; response: OperationResult & { messageId: string | null } };
+  dataSm: { request: { sessionId: string; sourceAddr: string; destinationAddr: string; text: string }; response: OperationResult & { smscMessageId: string | null } };
   /** Drafts sent recently (newest first), to recall and send again. */
   listRecentDrafts: { request: void; response: SavedDraft[] };
   listTemplates: { request: { profileId: string }; response: SavedDraft[] };

@@ -99,8 +99,8 @@ export interface MessageView {
   text: string;
   dataCoding: number;
   state: MessageState;
-  /** The SMSC's message_id from submit_sm_resp. */
-  messageId: string | null;
+  /** The SMSC's message_id from submit_sm_resp (the first part's); `id` is the console's own. */
+  smscMessageId: string | null;
   /** command_status of submit_sm_resp, once answered. */
   commandStatus: number | null;
   statusName: string | null;
@@ -112,7 +112,7 @@ export interface MessageView {
 
 export interface ReceiptView {
   /** The SMSC's message_id the receipt reports on (receipted_message_id, else the text's id). */
-  messageId: string;
+  smscMessageId: string;
   /**
    * The outcome as one of the v3.4 words: message_state when present, else the text's stat where it maps to one
    * without doubt (DELIVERED → DELIVRD, lower case…); null when it does not — the message's state is then left
@@ -142,7 +142,7 @@ export interface InboxItem {
   text: string;
   receipt: ReceiptView | null;
   /** The sent message this receipt was matched to, when one was. */
-  matchedMessage: Pick<MessageView, 'id' | 'destinationAddr' | 'text' | 'messageId'> | null;
+  matchedMessage: Pick<MessageView, 'id' | 'destinationAddr' | 'text' | 'smscMessageId'> | null;
   /** How it was matched (null when unmatched, and for MO). */
   matchRule: ReceiptMatchRule | null;
   /** A concatenated MO arrives in parts and shows as one item; text fills in as parts arrive. */
@@ -177,7 +177,7 @@ export interface SavedDraft {
 /** A message at the SMSC, named as query_sm, cancel_sm and replace_sm name it. */
 export interface MessageRef {
   sessionId: string;
-  messageId: string;
+  smscMessageId: string;
   sourceAddr: string;
   sourceAddrTon?: number;
   sourceAddrNpi?: number;

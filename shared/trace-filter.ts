@@ -15,7 +15,7 @@ export interface TraceFilter {
   status?: StatusFilter;
   sequenceNumber?: number;
   /** As submit_sm_resp, a receipt, or query/cancel/replace_sm names it; compared without case or leading zeros. */
-  messageId?: string;
+  smscMessageId?: string;
   /** source_addr or destination_addr: exactly, or every address starting with it when it ends in '*'. */
   address?: string;
   /** Inclusive, ms since the epoch. */
@@ -42,8 +42,8 @@ export function canonicalFilter(filter: TraceFilter): TraceFilter {
   if (commands) out.commands = commands;
   if (filter.status && filter.status.kind !== 'any') out.status = filter.status;
   if (filter.sequenceNumber !== undefined) out.sequenceNumber = filter.sequenceNumber;
-  const messageId = filter.messageId?.trim();
-  if (messageId) out.messageId = normaliseMessageId(messageId);
+  const smscMessageId = filter.smscMessageId?.trim();
+  if (smscMessageId) out.smscMessageId = normaliseMessageId(smscMessageId);
   const address = filter.address?.trim();
   if (address && address !== '*') out.address = address;
   if (filter.timeFrom !== undefined) out.timeFrom = filter.timeFrom;
@@ -64,7 +64,7 @@ export function matchesTraceFilter(row: TraceSummary, filter: TraceFilter): bool
   if (filter.status?.kind === 'errors' && row.commandStatus === 0) return false;
   if (filter.status?.kind === 'equals' && row.commandStatus !== filter.status.value) return false;
   if (filter.sequenceNumber !== undefined && row.sequenceNumber !== filter.sequenceNumber) return false;
-  if (filter.messageId !== undefined && row.messageId !== filter.messageId) return false;
+  if (filter.smscMessageId !== undefined && row.smscMessageId !== filter.smscMessageId) return false;
   if (filter.address !== undefined && !addressMatches(row, filter.address)) return false;
   if (filter.timeFrom !== undefined && row.time < filter.timeFrom) return false;
   if (filter.timeTo !== undefined && row.time > filter.timeTo) return false;

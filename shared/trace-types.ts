@@ -34,7 +34,7 @@ export interface TraceSummary {
   /** Set when the bytes did not decode cleanly; the PDU is still shown with its bytes. */
   problem: string | null;
   /** The message_id the PDU names (submit_sm_resp, a receipt, query/cancel/replace), normalised. */
-  messageId: string | null;
+  smscMessageId: string | null;
   sourceAddr: string | null;
   destinationAddr: string | null;
   /** On a response (or the timeout note of a request): the request it answers. */

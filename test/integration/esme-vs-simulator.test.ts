@@ -34,13 +34,13 @@ describe('ESME session against the built-in simulator', () => {
     });
     expect(response.command).toBe('submit_sm_resp');
     expect(response.commandStatus).toBe(0);
-    const messageId = String(response.fields.message_id);
-    expect(messageId).toMatch(/^[0-9A-F]{10}$/);
+    const smscMessageId = String(response.fields.message_id);
+    expect(smscMessageId).toMatch(/^[0-9A-F]{10}$/);
 
     const receipt = await waitFor(() => delivered[0]);
     expect(receipt.fields.esm_class).toBe(0x04);
     expect(receipt.fields.source_addr).toBe('447700900123');
-    expect(receiptOf(receipt)).toMatchObject({ messageId, stat: 'DELIVRD' });
+    expect(receiptOf(receipt)).toMatchObject({ smscMessageId, stat: 'DELIVRD' });
     // deliver_sm_resp is written after onDeliver resolved
     await waitFor(() => wire.find((r) => r.direction === 'out' && r.pdu?.command === 'deliver_sm_resp'));
 

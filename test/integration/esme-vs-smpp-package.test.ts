@@ -65,7 +65,7 @@ describe('ESME session against the smpp package server', () => {
     expect(submitted?.short_message).toEqual({ message: 'Привет 😀' });
 
     const receipt = await waitFor(() => delivered[0]);
-    expect(receiptOf(receipt)).toMatchObject({ messageId: 'ab_12', stat: 'DELIVRD' });
+    expect(receiptOf(receipt)).toMatchObject({ smscMessageId: 'ab_12', stat: 'DELIVRD' });
     await waitFor(() => wire.find((r) => r.direction === 'out' && r.pdu?.command === 'enquire_link_resp'));
 
     await session.close();

@@ -40,10 +40,10 @@ describe.skipIf(!available)('against Net::SMPP', () => {
     expect(deliveredText(mo, 'latin1')).toBe('MO via Net::SMPP: hello_world');
     expect(deliveredText(mo, 'gsm7')).toBe('MO via Net::SMPP: hello§world');
     const response = await session.request('submit_sm', submit('Hello Perl'));
-    const messageId = String(response.fields.message_id);
-    expect(messageId).toMatch(/^\d+$/);
+    const smscMessageId = String(response.fields.message_id);
+    expect(smscMessageId).toMatch(/^\d+$/);
     const receipt = await waitFor(() => delivered.find((p) => isReceipt(p)));
-    expect(receiptOf(receipt)).toMatchObject({ messageId, stat: 'DELIVRD' });
+    expect(receiptOf(receipt)).toMatchObject({ smscMessageId, stat: 'DELIVRD' });
     expect(deliveredText(receipt, 'latin1')).toContain('text:Hello Perl');
     await session.close();
     await waitFor(() => session.state === 'closed');
@@ -58,7 +58,7 @@ describe.skipIf(!available)('against Net::SMPP', () => {
     await tx.session.open();
     const response = await tx.session.request('submit_sm', submit('Split binds'));
     const receipt = await waitFor(() => received.find((p) => isReceipt(p)));
-    expect(receiptOf(receipt)?.messageId).toBe(String(response.fields.message_id));
+    expect(receiptOf(receipt)?.smscMessageId).toBe(String(response.fields.message_id));
     expect(received.some((p) => deliveredText(p, 'latin1').startsWith('MO via Net::SMPP'))).toBe(true);
     expect(tx.wire.some((r) => r.direction === 'in' && r.pdu?.command === 'deliver_sm')).toBe(false);
     await tx.session.close();

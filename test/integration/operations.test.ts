@@ -22,33 +22,33 @@ describe('operations', () => {
   it('query_sm shows ENROUTE, then DELIVERED with its final date', async () => {
     const { services, session, send } = await bound(200);
     const sent = await send('query me');
-    const ref = { sessionId: session.id, messageId: sent.messageId!, sourceAddr: '100' };
+    const ref = { sessionId: session.id, smscMessageId: sent.smscMessageId!, sourceAddr: '100' };
     expect(await services.handlers.querySm(ref)).toMatchObject({ statusName: 'ESME_ROK', messageState: { value: 1, name: 'ENROUTE' }, finalDate: '' });
     await new Promise((resolve) => setTimeout(resolve, 250));
     const delivered = await services.handlers.querySm(ref);
     expect(delivered.messageState).toEqual({ value: 2, name: 'DELIVERED' });
     expect(delivered.finalDate).toMatch(/^\d{12}\d00\+$/);
-    expect(await services.handlers.querySm({ ...ref, messageId: 'NOPE' })).toMatchObject({ statusName: 'ESME_RQUERYFAIL', messageState: null });
+    expect(await services.handlers.querySm({ ...ref, smscMessageId: 'NOPE' })).toMatchObject({ statusName: 'ESME_RQUERYFAIL', messageState: null });
   });
 
   it('cancel_sm and replace_sm work while the message is held, and fail once it is delivered', async () => {
     const { services, session, send } = await bound(300);
     const held = await send('cancel me');
     const replaced = await send('replace me');
-    const ref = (messageId: string) => ({ sessionId: session.id, messageId, sourceAddr: '100' });
-    expect(await services.handlers.replaceSm({ ...ref(replaced.messageId!), text: 'replaced text' })).toMatchObject({ statusName: 'ESME_ROK' });
-    expect(await services.handlers.cancelSm({ ...ref(held.messageId!), destinationAddr: '447700900123' })).toMatchObject({ statusName: 'ESME_ROK' });
-    expect((await services.handlers.querySm(ref(held.messageId!))).messageState?.name).toBe('DELETED');
+    const ref = (smscMessageId: string) => ({ sessionId: session.id, smscMessageId, sourceAddr: '100' });
+    expect(await services.handlers.replaceSm({ ...ref(replaced.smscMessageId!), text: 'replaced text' })).toMatchObject({ statusName: 'ESME_ROK' });
+    expect(await services.handlers.cancelSm({ ...ref(held.smscMessageId!), destinationAddr: '447700900123' })).toMatchObject({ statusName: 'ESME_ROK' });
+    expect((await services.handlers.querySm(ref(held.smscMessageId!))).messageState?.name).toBe('DELETED');
     // the replaced message's receipt quotes the replacement; the cancelled one never gets a receipt
     const receipt = await waitFor(async () => (await services.handlers.listInbox({ limit: 500 })).find((i) => i.matchedMessage?.id === replaced.id));
     expect(receipt.text).toContain('text:replaced text');
-    expect(await services.handlers.cancelSm({ ...ref(replaced.messageId!), destinationAddr: '447700900123' })).toMatchObject({ statusName: 'ESME_RCANCELFAIL' });
+    expect(await services.handlers.cancelSm({ ...ref(replaced.smscMessageId!), destinationAddr: '447700900123' })).toMatchObject({ statusName: 'ESME_RCANCELFAIL' });
     expect((await services.handlers.listInbox({ limit: 500 })).some((i) => i.matchedMessage?.id === held.id)).toBe(false);
   });
 
   it('replace_sm refuses text GSM 03.38 cannot carry, naming it', async () => {
     const { services, session } = await bound();
-    const result = await services.call('replaceSm', { sessionId: session.id, messageId: 'X', sourceAddr: '1', text: 'Привет' });
+    const result = await services.call('replaceSm', { sessionId: session.id, smscMessageId: 'X', sourceAddr: '1', text: 'Привет' });
     expect(result).toMatchObject({ ok: false, error: { field: 'text' } });
     expect(result.ok ? '' : result.error.message).toContain('"П" at position 1 is not in the GSM 03.38 alphabet');
   });
@@ -77,11 +77,11 @@ describe('data_sm, recent drafts and templates', () => {
   it('data_sm carries the text in message_payload and gets a message_id and a receipt', async () => {
     const { services, session, trace } = await bound(20);
     const result = await services.handlers.dataSm({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text: 'data sm ok' });
-    expect(result).toMatchObject({ statusName: 'ESME_ROK', messageId: expect.stringMatching(/^[0-9A-F]{10}$/) });
+    expect(result).toMatchObject({ statusName: 'ESME_ROK', smscMessageId: expect.stringMatching(/^[0-9A-F]{10}$/) });
     const row = await waitFor(() => trace.find((t) => t.commandName === 'data_sm'));
     const detail = await services.handlers.traceDetail({ id: row.id });
     expect(fieldNode(detail, 'message_payload').value).toContain('"data sm ok"');
-    await waitFor(async () => (await services.handlers.listInbox({ limit: 500 })).find((i) => i.receipt?.messageId === result.messageId));
+    await waitFor(async () => (await services.handlers.listInbox({ limit: 500 })).find((i) => i.receipt?.smscMessageId === result.smscMessageId));
   });
 
   it('keeps the newest sent drafts, once each, and templates per profile by name', async () => {

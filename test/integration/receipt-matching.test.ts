@@ -34,7 +34,7 @@ describe('receipt matching', () => {
     const session = await services.handlers.connect({ profileId: (await profile('transceiver')).id });
     const first = await send(session.id, 'first');
     const second = await send(session.id, 'second');
-    await waitFor(() => inbox.find((i) => i.receipt?.messageId === '10' && i.matchedMessage));
+    await waitFor(() => inbox.find((i) => i.receipt?.smscMessageId === '10' && i.matchedMessage));
     const messages = await services.handlers.listMessages({ limit: 500 });
     expect(messages.find((m) => m.id === second.id)?.state).toBe('DELIVRD');
     expect(messages.find((m) => m.id === first.id)?.state).toBe('accepted');
@@ -101,7 +101,7 @@ describe('receipt matching', () => {
       await waitFor(async () => (await services.handlers.listMessages({ limit: 10 })).find((m) => m.id === sent.at(-1)!.id)?.state === 'DELIVRD');
     }
     const items = (await services.handlers.listInbox({ limit: 10 })).reverse();
-    expect(items.map((i) => [i.receipt?.messageId, i.matchedMessage?.id, i.matchRule])).toEqual([
+    expect(items.map((i) => [i.receipt?.smscMessageId, i.matchedMessage?.id, i.matchRule])).toEqual([
       ['a_1', sent[0]!.id, 'as-sent'], ['ff', sent[1]!.id, 'converted'], ['Q9', sent[2]!.id, 'on-response'],
     ]);
     expect(inbox.length).toBeGreaterThanOrEqual(3);

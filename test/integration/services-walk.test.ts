@@ -50,7 +50,7 @@ describe('one message through the services', () => {
     expect(sent).toMatchObject({ state: 'accepted', dataCoding: 0, statusName: 'ESME_ROK' });
     const receipt = await waitFor(() => inbox[0]);
     expect(receipt).toMatchObject({
-      kind: 'receipt', receipt: { messageId: sent.messageId, stat: 'DELIVRD' },
+      kind: 'receipt', receipt: { smscMessageId: sent.smscMessageId, stat: 'DELIVRD' },
       matchedMessage: { id: sent.id, destinationAddr: '447700900123', text: 'Hello €' },
     });
     await waitFor(async () => (await s.handlers.listMessages({ limit: 500 }))[0]?.state === 'DELIVRD');
@@ -59,10 +59,10 @@ describe('one message through the services', () => {
     await waitFor(() => traceBatches.flat().some((t) => t.commandName === 'deliver_sm_resp'));
     expect(traceBatches.length).toBeLessThan(traceBatches.flat().length);
     const submitResp = traceBatches.flat().find((t) => t.commandName === 'submit_sm_resp')!;
-    expect(submitResp.summary).toBe(`message_id="${sent.messageId}"`);
+    expect(submitResp.summary).toBe(`message_id="${sent.smscMessageId}"`);
     const detail = await s.handlers.traceDetail({ id: submitResp.id });
     expect(detail.hex.slice(0, 8)).toBe(detail.length.toString(16).padStart(8, '0'));
-    expect(fieldNode(detail, 'message_id').value).toBe(JSON.stringify(sent.messageId));
+    expect(fieldNode(detail, 'message_id').value).toBe(JSON.stringify(sent.smscMessageId));
 
     // the bind password never enters the trace: masked to the same length, NUL kept
     const bind = traceBatches.flat().find((t) => t.commandName === 'bind_transceiver')!;

@@ -74,7 +74,7 @@ describe('several recipients', () => {
       return list.length === 3 && list.every((m) => m.state === 'DELIVRD') ? list : null;
     });
     expect(messages.map((m) => m.destinationAddr).sort()).toEqual(['447700900001', '447700900002', '447700900003']);
-    expect(new Set(messages.map((m) => m.messageId)).size).toBe(3);
+    expect(new Set(messages.map((m) => m.smscMessageId)).size).toBe(3);
   });
 
   it('names the recipient that is too long', async () => {
@@ -99,7 +99,7 @@ describe('submit_multi', () => {
       const list = await services.handlers.listMessages({ limit: 500 });
       return list.length === 3 && list.every((m) => m.state === 'DELIVRD') ? list : null;
     });
-    expect(new Set(messages.map((m) => m.messageId)).size).toBe(1);
+    expect(new Set(messages.map((m) => m.smscMessageId)).size).toBe(1);
     const inbox = await services.handlers.listInbox({ limit: 500 });
     expect(inbox.map((i) => [i.sourceAddr, messages.find((m) => m.id === i.matchedMessage?.id)?.destinationAddr]).sort()).toEqual([
       ['447700900001', '447700900001'], ['447700900002', '447700900002'], ['447700900003', '447700900003'],

@@ -41,7 +41,7 @@ describe('pairing requests with their responses', () => {
     const session = await services.handlers.connect({ profileId: profile.id });
     const send = (text: string) => services.handlers.submit({ sessionId: session.id, sourceAddr: '1', destinationAddr: '2', text });
     const [a, b] = await Promise.all([send('first'), send('second')]);
-    expect([a.messageId, b.messageId]).toEqual(['A1', 'B2']);
+    expect([a.smscMessageId, b.smscMessageId]).toEqual(['A1', 'B2']);
     await expect(send('please nack')).rejects.toThrow(/generic_nack/);
     await expect(send('silent')).rejects.toThrow(/no submit_sm_resp within 300 ms/);
     // a submit_sm_resp nobody asked for

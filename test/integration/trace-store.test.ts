@@ -26,7 +26,7 @@ function seeded(id: number): TraceRecord {
     id, sessionId: `s${id % 3}`, time: BASE_TIME + id, direction: (response ? 'in' : 'out') as TraceDirection, commandId: commandIdOf(command),
     commandName: command, commandStatus: status, statusName: statusName(status), sequenceNumber: id % 100_000, length: 40,
     summary: `Hello ${id % 5000} from 4477009${String(id % 1000).padStart(3, '0')}`, problem: null,
-    messageId: command === 'submit_sm_resp' ? id.toString(16) : null,
+    smscMessageId: command === 'submit_sm_resp' ? id.toString(16) : null,
     sourceAddr: addressed ? `4477009${String(id % 1000).padStart(3, '0')}` : null, destinationAddr: addressed ? '100' : null,
     requestId: response ? id - 1 : null, responseId: null, outcome: null, responseStatus: null, responseStatusName: null,
     rttMs: response ? (id % 5000) / 10 : null, bytes: new Uint8Array(4),
@@ -108,9 +108,9 @@ describe('a million stored PDUs', () => {
   it('finds a message_id whatever its case or leading zeros, and where a row sits in a view', () => {
     const id = 777_781; // a submit_sm_resp (id % 6 === 1)
     expect(seeded(id).commandName).toBe('submit_sm_resp');
-    const { total, snapshotId } = queries.count({ messageId: `000${id.toString(16).toUpperCase()}` }, 'time');
+    const { total, snapshotId } = queries.count({ smscMessageId: `000${id.toString(16).toUpperCase()}` }, 'time');
     expect(total).toBe(1);
-    expect(queries.page({ messageId: id.toString(16) }, 'time', snapshotId, 0, 5).map((r) => r.id)).toEqual([id]);
+    expect(queries.page({ smscMessageId: id.toString(16) }, 'time', snapshotId, 0, 5).map((r) => r.id)).toEqual([id]);
 
     const filter: TraceFilter = { commands: ['submit_sm_resp'] };
     const expected = matching(filter);

@@ -10,7 +10,7 @@ let nextId = 1;
 function record(direction: TraceDirection, command: string, sequenceNumber: number, commandStatus = 0): TraceRecord {
   return {
     id: nextId++, sessionId: 's', time: 0, direction, commandId: command === 'event' ? 0 : commandIdOf(command), commandName: command,
-    commandStatus, statusName: '', sequenceNumber, length: command === 'event' ? 0 : 16, summary: '', problem: null, messageId: null,
+    commandStatus, statusName: '', sequenceNumber, length: command === 'event' ? 0 : 16, summary: '', problem: null, smscMessageId: null,
     sourceAddr: null, destinationAddr: null, requestId: null, responseId: null, outcome: null, responseStatus: null,
     responseStatusName: null, rttMs: null, bytes: new Uint8Array(0),
   };

@@ -50,7 +50,7 @@ describe('receipts from any vendor (what receiptOf makes of the whole PDU)', () 
   };
   const view = (pdu: Pdu) => {
     const r = receiptOf(pdu);
-    return r && [r.messageId, r.stat, r.statText, r.err, r.text, r.conflict];
+    return r && [r.smscMessageId, r.stat, r.statText, r.err, r.text, r.conflict];
   };
 
   it.each([

@@ -11,7 +11,7 @@ import {
 function row(id: number, commandName = 'submit_sm'): TraceSummary {
   return {
     id, sessionId: 's1', time: id, direction: 'out', commandId: 4, commandName, commandStatus: 0, statusName: 'ESME_ROK', sequenceNumber: id,
-    length: 40, summary: '', problem: null, messageId: null, sourceAddr: null, destinationAddr: null, requestId: null, responseId: null,
+    length: 40, summary: '', problem: null, smscMessageId: null, sourceAddr: null, destinationAddr: null, requestId: null, responseId: null,
     outcome: 'outstanding', responseStatus: null, responseStatusName: null, rttMs: null,
   };
 }

@@ -57,7 +57,7 @@ const draftContentShape = {
 /** A message at the SMSC as query_sm, cancel_sm and replace_sm name it. */
 const messageRef = z.object({
   sessionId: id('sessionId'),
-  messageId: z.string().min(1, 'message_id: required').max(64, 'message_id: 64 characters at most (a C-Octet String of 65 octets)'),
+  smscMessageId: z.string().min(1, 'message_id: required').max(64, 'message_id: 64 characters at most (a C-Octet String of 65 octets)'),
   sourceAddr: address('Source address', 'source_addr', 0),
   sourceAddrTon: z.number().int().min(0).max(255).optional(),
   sourceAddrNpi: z.number().int().min(0).max(255).optional(),

@@ -20,7 +20,7 @@ export const traceFilterSchema = z
       ])
       .optional(),
     sequenceNumber: z.number().int().min(0).max(0xffffffff, 'Sequence: a 32-bit sequence_number').optional(),
-    messageId: text('message_id', 64).optional(),
+    smscMessageId: text('message_id', 64).optional(),
     address: text('Address', 21).optional(),
     timeFrom: time('From').optional(),
     timeTo: time('To').optional(),

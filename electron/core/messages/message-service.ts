@@ -102,7 +102,7 @@ export class MessageService {
       try {
         response = await session.submit(fields, tlvs, raw, command);
       } catch (error) {
-        const failed = await commits.run(() => created.map((message) => messages.partFailed({ messageId: message.id, seq: index + 1 })));
+        const failed = await commits.run(() => created.map((message) => messages.partFailed({ consoleMessageId: message.id, seq: index + 1 })));
         for (const message of failed) events.emit('message', message);
         throw new ConsoleInputError(`${command} failed${parts.length > 1 ? ` (part ${index + 1}/${parts.length})` : ''}: ${(error as Error).message}`);
       }
@@ -111,7 +111,7 @@ export class MessageService {
       const claimed: InboxItem[] = [];
       const answered = await commits.run(() =>
         created.map((message, i) => {
-          const ref = { messageId: message.id, seq: index + 1 };
+          const ref = { consoleMessageId: message.id, seq: index + 1 };
           const status = refused.get(recipients[i]!) ?? response.commandStatus;
           const latest = messages.partAnswered(ref, status, status === 0 ? smscId : null);
           if (smscId === null || status !== 0) return latest;
@@ -149,7 +149,7 @@ export class MessageService {
     const committed = commits.run((): InboxItem => {
       // A receipt comes from the recipient: with submit_multi, several messages share one message_id.
       const matched = receipt
-        ? messages.findPartBySmscId(this.deps.receiptScope(session.profile), receipt.messageId, String(pdu.fields.source_addr ?? ''))
+        ? messages.findPartBySmscId(this.deps.receiptScope(session.profile), receipt.smscMessageId, String(pdu.fields.source_addr ?? ''))
         : null;
       // A stat that maps to no v3.4 word (stat:SENT, message_state SKIPPED) is kept on the receipt as it came, and
       // leaves the message's state as it was: guessing would be worse than not knowing.
@@ -158,7 +158,7 @@ export class MessageService {
         sessionId: session.id, profileId: session.profile.id, receivedAt,
         sourceAddr: String(pdu.fields.source_addr ?? ''), destinationAddr: String(pdu.fields.destination_addr ?? ''),
         esmClass: Number(pdu.fields.esm_class ?? 0), dataCoding: Number(pdu.fields.data_coding ?? 0),
-        text, receipt, matchedMessageId: matched?.messageId ?? null, matchRule: matched?.rule ?? null,
+        text, receipt, matchedMessageId: matched?.consoleMessageId ?? null, matchRule: matched?.rule ?? null,
       };
       const concat = receipt ? null : concatOf(pdu, udh);
       if (!concat || concat.total < 2) return inbox.insert(received);
@@ -193,8 +193,8 @@ export class MessageService {
     const early = inbox.unmatchedReceiptsFor(this.deps.receiptScope(profile), normaliseMessageId(smscMessageId));
     let message: MessageView | null = null;
     for (const receipt of early) {
-      message = receipt.stat ? messages.receipted(ref, receipt.stat, receipt.receivedAt) : messages.get(ref.messageId);
-      claimed.push(inbox.match(receipt.id, ref.messageId));
+      message = receipt.stat ? messages.receipted(ref, receipt.stat, receipt.receivedAt) : messages.get(ref.consoleMessageId);
+      claimed.push(inbox.match(receipt.id, ref.consoleMessageId));
     }
     return message;
   }

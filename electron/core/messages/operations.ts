@@ -51,7 +51,7 @@ export class Operations {
   }
 
   /** data_sm carries its text in message_payload; the SMSC answers with a message_id like submit_sm_resp. */
-  async dataSm(request: { sessionId: string; sourceAddr: string; destinationAddr: string; text: string }): Promise<OperationResult & { messageId: string | null }> {
+  async dataSm(request: { sessionId: string; sourceAddr: string; destinationAddr: string; text: string }): Promise<OperationResult & { smscMessageId: string | null }> {
     const { plan, parts } = splitMessage(request.text, 0, { split: 'payload' });
     const session = this.bound(request.sessionId);
     const started = performance.now();
@@ -61,8 +61,8 @@ export class Operations {
         { source_addr: request.sourceAddr, destination_addr: request.destinationAddr, registered_delivery: 1, data_coding: plan.dataCoding },
         { message_payload: Buffer.from(parts[0]!.payload) },
       );
-      const messageId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
-      return { ...resultOf(response, started), messageId };
+      const smscMessageId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
+      return { ...resultOf(response, started), smscMessageId };
     } catch (error) {
       throw new ConsoleInputError(`data_sm failed: ${(error as Error).message}`);
     }
@@ -104,7 +104,7 @@ export class Operations {
 }
 
 function messageFields(ref: MessageRef): Record<string, PduValue> {
-  return { message_id: ref.messageId, source_addr_ton: ref.sourceAddrTon ?? 0, source_addr_npi: ref.sourceAddrNpi ?? 0, source_addr: ref.sourceAddr };
+  return { message_id: ref.smscMessageId, source_addr_ton: ref.sourceAddrTon ?? 0, source_addr_npi: ref.sourceAddrNpi ?? 0, source_addr: ref.sourceAddr };
 }
 
 function resultOf(response: Pdu, started: number): OperationResult {

@@ -125,8 +125,8 @@ export function receiptOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): 
   const tlvId = tlvValue(pdu, 'receipted_message_id');
   const tlvState = tlvValue(pdu, 'message_state');
   const idFromTlv = typeof tlvId === 'string' && tlvId !== '' ? tlvId : null;
-  const messageId = idFromTlv ?? parsed?.id;
-  if (!messageId) return null;
+  const smscMessageId = idFromTlv ?? parsed?.id;
+  if (!smscMessageId) return null;
   const textStat = parsed?.stat ? normaliseReceiptStat(parsed.stat) : null;
   const stateStat = typeof tlvState === 'number' ? (MESSAGE_STATE_STAT[tlvState] ?? null) : null;
   const conflicts: string[] = [];
@@ -137,7 +137,7 @@ export function receiptOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): 
     conflicts.push(`message_state ${messageStateName(tlvState)} (used) ≠ text stat:${parsed.stat}`);
   }
   return {
-    messageId,
+    smscMessageId,
     stat: typeof tlvState === 'number' ? stateStat : textStat,
     statText: parsed?.stat ?? (typeof tlvState === 'number' ? messageStateName(tlvState) : null),
     err: parsed?.err ?? null,

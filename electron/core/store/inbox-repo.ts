@@ -4,10 +4,10 @@ import { type Database, statement } from './database';
 
 interface InboxRow {
   id: number; session_id: string; kind: string; received_at: number; source_addr: string; destination_addr: string;
-  data_coding: number; text: string; receipt_message_id: string | null; receipt_stat: string | null; receipt_err: string | null;
+  data_coding: number; text: string; receipt_smsc_message_id: string | null; receipt_stat: string | null; receipt_err: string | null;
   receipt_submit_date: string | null; receipt_done_date: string | null; receipt_stat_text: string | null; receipt_text: string | null;
   receipt_conflict: string | null; match_rule: string | null;
-  m_id: string | null; m_destination_addr: string | null; m_text: string | null; m_message_id: string | null;
+  m_id: string | null; m_destination_addr: string | null; m_text: string | null; m_smsc_message_id: string | null;
   parts_total: number; parts_received: number;
 }
 
@@ -25,7 +25,7 @@ export interface NewInboxItem {
   matchRule: ReceiptMatchRule | null;
 }
 
-const SELECT = `SELECT i.*, m.id AS m_id, m.destination_addr AS m_destination_addr, m.text AS m_text, m.message_id AS m_message_id,
+const SELECT = `SELECT i.*, m.id AS m_id, m.destination_addr AS m_destination_addr, m.text AS m_text, m.smsc_message_id AS m_smsc_message_id,
     CASE WHEN i.concat_key IS NULL THEN 1 ELSE (SELECT COUNT(*) FROM inbox_parts p WHERE p.inbox_id = i.id) END AS parts_received
   FROM inbox i LEFT JOIN messages m ON m.id = i.matched_message`;
 
@@ -45,13 +45,13 @@ export class InboxRepo {
   insert(item: NewInboxItem): InboxItem {
     const result = statement(this.db, 
         `INSERT INTO inbox (session_id, profile_id, kind, received_at, source_addr, destination_addr, esm_class, data_coding, text,
-          receipt_message_id, receipt_stat, receipt_err, receipt_submit_date, receipt_done_date, matched_message,
+          receipt_smsc_message_id, receipt_stat, receipt_err, receipt_submit_date, receipt_done_date, matched_message,
           receipt_stat_text, receipt_text, receipt_conflict, match_rule)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         item.sessionId, item.profileId, item.receipt ? 'receipt' : 'mo', item.receivedAt, item.sourceAddr, item.destinationAddr,
-        item.esmClass, item.dataCoding, item.text, item.receipt?.messageId ?? null, item.receipt?.stat ?? null,
+        item.esmClass, item.dataCoding, item.text, item.receipt?.smscMessageId ?? null, item.receipt?.stat ?? null,
         item.receipt?.err ?? null, item.receipt?.submitDate ?? null, item.receipt?.doneDate ?? null, item.matchedMessageId,
         item.receipt?.statText ?? null, item.receipt?.text ?? null, item.receipt?.conflict ?? null, item.matchRule,
       );
@@ -64,7 +64,7 @@ export class InboxRepo {
     return (statement(this.db, 
         `SELECT id, receipt_stat AS stat, received_at AS receivedAt FROM inbox
          WHERE kind = 'receipt' AND matched_message IS NULL AND profile_id IN (${scope})
-           AND (ltrim(lower(receipt_message_id), '0') = ? OR (? = '0' AND ltrim(lower(receipt_message_id), '0') = ''))
+           AND (ltrim(lower(receipt_smsc_message_id), '0') = ? OR (? = '0' AND ltrim(lower(receipt_smsc_message_id), '0') = ''))
          ORDER BY id`,
       )
       .all(...profileIds, normalisedMessageId, normalisedMessageId) as unknown as Array<{ id: number; stat: string | null; receivedAt: number }>)
@@ -72,8 +72,8 @@ export class InboxRepo {
   }
 
   /** A receipt that came before its message's submit_sm_resp, matched once that response arrived. */
-  match(id: number, messageId: string): InboxItem {
-    statement(this.db, "UPDATE inbox SET matched_message = ?, match_rule = 'on-response' WHERE id = ?").run(messageId, id);
+  match(id: number, consoleMessageId: string): InboxItem {
+    statement(this.db, "UPDATE inbox SET matched_message = ?, match_rule = 'on-response' WHERE id = ?").run(consoleMessageId, id);
     return this.get(id)!;
   }
 
@@ -126,17 +126,17 @@ function toItem(row: InboxRow): InboxItem {
     id: row.id, sessionId: row.session_id, kind: row.kind === 'receipt' ? 'receipt' : 'mo', receivedAt: row.received_at,
     sourceAddr: row.source_addr, destinationAddr: row.destination_addr, dataCoding: row.data_coding, text: row.text,
     receipt:
-      row.receipt_message_id === null
+      row.receipt_smsc_message_id === null
         ? null
         : {
-            messageId: row.receipt_message_id, stat: receiptStatOf(row.receipt_stat), statText: row.receipt_stat_text, err: row.receipt_err,
+            smscMessageId: row.receipt_smsc_message_id, stat: receiptStatOf(row.receipt_stat), statText: row.receipt_stat_text, err: row.receipt_err,
             submitDate: row.receipt_submit_date, doneDate: row.receipt_done_date, text: row.receipt_text, conflict: row.receipt_conflict,
           },
     matchRule: storedAs(receiptMatchRules, row.match_rule),
     matchedMessage:
       row.m_id === null
         ? null
-        : { id: row.m_id, destinationAddr: row.m_destination_addr ?? '', text: row.m_text ?? '', messageId: row.m_message_id },
+        : { id: row.m_id, destinationAddr: row.m_destination_addr ?? '', text: row.m_text ?? '', smscMessageId: row.m_smsc_message_id },
     parts: { total: row.parts_total, received: row.parts_received },
   };
 }

@@ -8,7 +8,7 @@ import { inTransaction, type Database, statement } from './database';
 
 interface MessageRow {
   id: string; session_id: string; profile_id: string; source_addr: string; destination_addr: string; text: string;
-  data_coding: number; state: string; message_id: string | null; command_status: number | null; submitted_at: number;
+  data_coding: number; state: string; smsc_message_id: string | null; command_status: number | null; submitted_at: number;
   receipt_at: number | null; parts_total: number; parts_accepted: number; parts_delivered: number; parts_failed: number;
 }
 
@@ -26,17 +26,18 @@ const NON_FINAL_STATS = ['ENROUTE', 'ACCEPTD'];
 const sqlList = (values: string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
 
 const SELECT = `SELECT m.*,
-    (SELECT COUNT(*) FROM message_parts p WHERE p.message_id = m.id) AS parts_total,
-    (SELECT COUNT(*) FROM message_parts p WHERE p.message_id = m.id AND p.smsc_message_id IS NOT NULL AND p.command_status = 0) AS parts_accepted,
-    (SELECT COUNT(*) FROM message_parts p WHERE p.message_id = m.id AND p.state = 'DELIVRD') AS parts_delivered,
-    (SELECT COUNT(*) FROM message_parts p WHERE p.message_id = m.id AND p.state IN ${sqlList(FAILED_STATS)}) AS parts_failed
+    (SELECT COUNT(*) FROM message_parts p WHERE p.console_message_id = m.id) AS parts_total,
+    (SELECT COUNT(*) FROM message_parts p WHERE p.console_message_id = m.id AND p.smsc_message_id IS NOT NULL AND p.command_status = 0) AS parts_accepted,
+    (SELECT COUNT(*) FROM message_parts p WHERE p.console_message_id = m.id AND p.state = 'DELIVRD') AS parts_delivered,
+    (SELECT COUNT(*) FROM message_parts p WHERE p.console_message_id = m.id AND p.state IN ${sqlList(FAILED_STATS)}) AS parts_failed
   FROM messages m`;
 
 export type NewMessage = Pick<MessageView, 'id' | 'sessionId' | 'profileId' | 'sourceAddr' | 'destinationAddr' | 'text' | 'dataCoding'>;
 
 /** A part a receipt was matched to. */
 export interface PartRef {
-  messageId: string;
+  /** The console's own id of the message (MessageView.id), never the SMSC's message_id. */
+  consoleMessageId: string;
   seq: number;
 }
 
@@ -50,7 +51,7 @@ export class MessagesRepo {
            VALUES (?, ?, ?, ?, ?, ?, ?, 'submitting', ?)`,
         )
         .run(message.id, message.sessionId, message.profileId, message.sourceAddr, message.destinationAddr, message.text, message.dataCoding, submittedAt);
-      const part = statement(this.db, `INSERT INTO message_parts (message_id, seq, state) VALUES (?, ?, 'submitting')`);
+      const part = statement(this.db, `INSERT INTO message_parts (console_message_id, seq, state) VALUES (?, ?, 'submitting')`);
       for (let seq = 1; seq <= parts; seq += 1) part.run(message.id, seq);
     });
     return this.get(message.id)!;
@@ -58,25 +59,25 @@ export class MessagesRepo {
 
   /** Records a part's submit_sm_resp: accepted with its message_id, or rejected with its status. */
   partAnswered(ref: PartRef, commandStatus: number, smscMessageId: string | null): MessageView {
-    statement(this.db, 'UPDATE message_parts SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ? WHERE message_id = ? AND seq = ?')
-      .run(commandStatus === 0 ? 'accepted' : 'rejected', commandStatus, smscMessageId, smscMessageId === null ? null : normaliseMessageId(smscMessageId), ref.messageId, ref.seq);
-    return this.summarise(ref.messageId);
+    statement(this.db, 'UPDATE message_parts SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ? WHERE console_message_id = ? AND seq = ?')
+      .run(commandStatus === 0 ? 'accepted' : 'rejected', commandStatus, smscMessageId, smscMessageId === null ? null : normaliseMessageId(smscMessageId), ref.consoleMessageId, ref.seq);
+    return this.summarise(ref.consoleMessageId);
   }
 
   /** The part's submit never got an answer (timeout, connection lost, encode error). */
   partFailed(ref: PartRef): MessageView {
-    statement(this.db, `UPDATE message_parts SET state = 'failed' WHERE message_id = ? AND seq = ?`).run(ref.messageId, ref.seq);
-    return this.summarise(ref.messageId);
+    statement(this.db, `UPDATE message_parts SET state = 'failed' WHERE console_message_id = ? AND seq = ?`).run(ref.consoleMessageId, ref.seq);
+    return this.summarise(ref.consoleMessageId);
   }
 
   /** Records a receipt's stat on its part; an intermediate one (ENROUTE, ACCEPTD) never overwrites a final outcome. */
   receipted(ref: PartRef, stat: ReceiptStat, at: number): MessageView {
     statement(this.db, 
         `UPDATE message_parts SET state = CASE WHEN ? IN ${sqlList(NON_FINAL_STATS)} AND state IN ${sqlList(FINAL_STATS)} THEN state ELSE ? END,
-           receipt_at = ? WHERE message_id = ? AND seq = ?`,
+           receipt_at = ? WHERE console_message_id = ? AND seq = ?`,
       )
-      .run(stat, stat, at, ref.messageId, ref.seq);
-    return this.summarise(ref.messageId);
+      .run(stat, stat, at, ref.consoleMessageId, ref.seq);
+    return this.summarise(ref.consoleMessageId);
   }
 
   /**
@@ -87,21 +88,21 @@ export class MessagesRepo {
   findPartBySmscId(profileIds: string[], smscMessageId: string, recipient = ''): (PartRef & { rule: ReceiptMatchRule }) | null {
     const scope = profileIds.map(() => '?').join(', ');
     const [literal, ...converted] = messageIdCandidates(smscMessageId);
-    const from = `FROM message_parts p JOIN messages m ON m.id = p.message_id WHERE m.profile_id IN (${scope})`;
+    const from = `FROM message_parts p JOIN messages m ON m.id = p.console_message_id WHERE m.profile_id IN (${scope})`;
     // Where several messages share the id (submit_multi), the one sent to the receipt's sender is meant.
     const exact = statement(this.db, 
-        `SELECT p.message_id AS messageId, p.seq ${from} AND p.smsc_message_id_norm = ?
+        `SELECT p.console_message_id AS consoleMessageId, p.seq ${from} AND p.smsc_message_id_norm = ?
            ORDER BY (m.destination_addr = ?) DESC, p.receipt_at IS NULL DESC, m.submitted_at DESC LIMIT 1`,
       )
       .get(...profileIds, literal!, recipient) as unknown as PartRef | undefined;
-    if (exact) return { messageId: exact.messageId, seq: exact.seq, rule: 'as-sent' };
+    if (exact) return { consoleMessageId: exact.consoleMessageId, seq: exact.seq, rule: 'as-sent' };
     if (converted.length === 0) return null;
     const rows = statement(this.db, 
-        `SELECT p.message_id AS messageId, p.seq ${from} AND p.receipt_at IS NULL
+        `SELECT p.console_message_id AS consoleMessageId, p.seq ${from} AND p.receipt_at IS NULL
            AND p.smsc_message_id_norm IN (${converted.map(() => '?').join(', ')}) LIMIT 2`,
       )
       .all(...profileIds, ...converted) as unknown as PartRef[];
-    return rows.length === 1 ? { messageId: rows[0]!.messageId, seq: rows[0]!.seq, rule: 'converted' } : null;
+    return rows.length === 1 ? { consoleMessageId: rows[0]!.consoleMessageId, seq: rows[0]!.seq, rule: 'converted' } : null;
   }
 
   get(id: string): MessageView | null {
@@ -128,7 +129,7 @@ export class MessagesRepo {
 
   /** Writes the message's summary of its parts: state, first message_id, first refusal, last receipt. */
   private summarise(id: string): MessageView {
-    const parts = statement(this.db, 'SELECT * FROM message_parts WHERE message_id = ? ORDER BY seq').all(id) as unknown as PartRow[];
+    const parts = statement(this.db, 'SELECT * FROM message_parts WHERE console_message_id = ? ORDER BY seq').all(id) as unknown as PartRow[];
     const states = parts.map((p) => p.state);
     const failure = states.find((s) => FAILED_STATS.includes(s) && s !== 'failed' && s !== 'rejected');
     const state: MessageState = (
@@ -142,7 +143,7 @@ export class MessagesRepo {
     const answered = parts.find((p) => p.command_status !== null && p.command_status !== 0) ?? parts.find((p) => p.command_status !== null);
     const first = parts.find((p) => p.smsc_message_id !== null);
     const receiptAt = parts.reduce<number | null>((latest, p) => (p.receipt_at !== null && (latest === null || p.receipt_at > latest) ? p.receipt_at : latest), null);
-    statement(this.db, 'UPDATE messages SET state = ?, command_status = ?, message_id = ?, message_id_norm = ?, receipt_at = ? WHERE id = ?')
+    statement(this.db, 'UPDATE messages SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ?, receipt_at = ? WHERE id = ?')
       .run(state, answered?.command_status ?? null, first?.smsc_message_id ?? null, first?.smsc_message_id ? normaliseMessageId(first.smsc_message_id) : null, receiptAt, id);
     return this.get(id)!;
   }
@@ -152,7 +153,7 @@ function toView(row: MessageRow): MessageView {
   return {
     id: row.id, sessionId: row.session_id, profileId: row.profile_id, sourceAddr: row.source_addr,
     destinationAddr: row.destination_addr, text: row.text, dataCoding: row.data_coding, state: row.state as MessageState,
-    messageId: row.message_id, commandStatus: row.command_status,
+    smscMessageId: row.smsc_message_id, commandStatus: row.command_status,
     statusName: row.command_status === null ? null : statusName(row.command_status),
     submittedAt: row.submitted_at, receiptAt: row.receipt_at,
     parts: { total: row.parts_total, accepted: row.parts_accepted, delivered: row.parts_delivered, failed: row.parts_failed },

@@ -150,4 +150,28 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE profiles ADD COLUMN has_password INTEGER NOT NULL DEFAULT 0;
   `,
+  // v10: one name per id — the console's own id of a message and the SMSC's message_id no longer share a column
+  // name; what a message's lifecycle needs (each part's submit_sm sequence number and round trip, the draft it
+  // was sent from, which part a receipt reports on and the deliver_sm it came in); the inbox's read state; and a
+  // digest of each deliver_sm's body so an SMSC's re-send of one it thinks was lost is recognised, not doubled.
+  `
+  ALTER TABLE messages RENAME COLUMN message_id TO smsc_message_id;
+  ALTER TABLE messages RENAME COLUMN message_id_norm TO smsc_message_id_norm;
+  ALTER TABLE messages ADD COLUMN draft TEXT;
+  ALTER TABLE message_parts RENAME COLUMN message_id TO console_message_id;
+  ALTER TABLE message_parts ADD COLUMN submit_sequence INTEGER;
+  ALTER TABLE message_parts ADD COLUMN sent_at REAL;
+  ALTER TABLE message_parts ADD COLUMN answered_at REAL;
+  ALTER TABLE inbox RENAME COLUMN receipt_message_id TO receipt_smsc_message_id;
+  ALTER TABLE inbox ADD COLUMN matched_part INTEGER;
+  ALTER TABLE inbox ADD COLUMN pdu_sequence INTEGER;
+  ALTER TABLE inbox ADD COLUMN pdu_digest TEXT;
+  ALTER TABLE inbox ADD COLUMN repeats INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE inbox ADD COLUMN read_at INTEGER;
+  UPDATE inbox SET read_at = received_at;
+  UPDATE inbox SET matched_part = 1 WHERE matched_message IS NOT NULL;
+  CREATE INDEX inbox_by_digest ON inbox (profile_id, pdu_digest);
+  CREATE INDEX inbox_unread ON inbox (read_at, session_id);
+  CREATE INDEX inbox_by_matched ON inbox (matched_message);
+  `,
 ];

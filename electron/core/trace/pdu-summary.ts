@@ -13,7 +13,7 @@ const SUMMARY_OCTETS = 2 * MAX_TEXT + 16;
 export interface PduDescription {
   summary: string;
   /** The message_id the PDU names, normalised (submit_sm_resp, a receipt, query/cancel/replace_sm). */
-  messageId: string | null;
+  smscMessageId: string | null;
   sourceAddr: string | null;
   destinationAddr: string | null;
 }
@@ -22,13 +22,13 @@ export function describePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7')
   const f = pdu.fields;
   const address = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
   const summary = summarisePdu(pdu, defaultAlphabet);
-  let messageId = typeof f.message_id === 'string' && f.message_id !== '' ? f.message_id : null;
-  if (messageId === null && (pdu.command === 'deliver_sm' || pdu.command === 'data_sm') && isReceipt(pdu)) {
-    messageId = receiptOf(pdu, defaultAlphabet)?.messageId ?? null;
+  let smscMessageId = typeof f.message_id === 'string' && f.message_id !== '' ? f.message_id : null;
+  if (smscMessageId === null && (pdu.command === 'deliver_sm' || pdu.command === 'data_sm') && isReceipt(pdu)) {
+    smscMessageId = receiptOf(pdu, defaultAlphabet)?.smscMessageId ?? null;
   }
   return {
     summary,
-    messageId: messageId === null ? null : normaliseMessageId(messageId),
+    smscMessageId: smscMessageId === null ? null : normaliseMessageId(smscMessageId),
     sourceAddr: address(f.source_addr),
     destinationAddr: address(f.destination_addr),
   };
@@ -51,7 +51,7 @@ export function summarisePdu(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'
       const route = `${String(f.source_addr ?? '')} → ${String(f.destination_addr ?? '')}`;
       if (pdu.command !== 'submit_sm' && isReceipt(pdu)) {
         const receipt = receiptOf(pdu, defaultAlphabet);
-        return `${route} receipt id=${receipt?.messageId ?? '?'} stat=${receipt?.statText ?? receipt?.stat ?? '?'}`;
+        return `${route} receipt id=${receipt?.smscMessageId ?? '?'} stat=${receipt?.statText ?? receipt?.stat ?? '?'}`;
       }
       const { text, udh } = userDataOf(pdu, defaultAlphabet, SUMMARY_OCTETS);
       const shown = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;

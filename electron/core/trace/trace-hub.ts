@@ -158,7 +158,7 @@ export class TraceHub {
       length: bytes.length,
       summary: described?.summary ?? '',
       problem: entry.problem,
-      messageId: described?.messageId ?? null,
+      smscMessageId: described?.smscMessageId ?? null,
       sourceAddr: described?.sourceAddr ?? null,
       destinationAddr: described?.destinationAddr ?? null,
       requestId: null, responseId: null, outcome: null, responseStatus: null, responseStatusName: null, rttMs: null,
@@ -238,7 +238,7 @@ export class TraceHub {
   private noteRecord(sessionId: string, kind: string, text: string, sequenceNumber: number): TraceRecord {
     return {
       id: this.nextId++, sessionId, time: Date.now(), direction: 'event', commandId: 0, commandName: kind, commandStatus: 0,
-      statusName: '', sequenceNumber, length: 0, summary: text, problem: null, messageId: null, sourceAddr: null,
+      statusName: '', sequenceNumber, length: 0, summary: text, problem: null, smscMessageId: null, sourceAddr: null,
       destinationAddr: null, requestId: null, responseId: null, outcome: null, responseStatus: null, responseStatusName: null,
       rttMs: null, bytes: new Uint8Array(0),
     };
@@ -292,7 +292,7 @@ function summaryOf(r: TraceRecord): TraceSummary {
   return {
     id: r.id, sessionId: r.sessionId, time: r.time, direction: r.direction, commandId: r.commandId, commandName: r.commandName,
     commandStatus: r.commandStatus, statusName: r.statusName, sequenceNumber: r.sequenceNumber, length: r.length,
-    summary: r.summary, problem: r.problem, messageId: r.messageId, sourceAddr: r.sourceAddr, destinationAddr: r.destinationAddr,
+    summary: r.summary, problem: r.problem, smscMessageId: r.smscMessageId, sourceAddr: r.sourceAddr, destinationAddr: r.destinationAddr,
     requestId: r.requestId, responseId: r.responseId, outcome: r.outcome, responseStatus: r.responseStatus,
     responseStatusName: r.responseStatusName, rttMs: r.rttMs,
   };

@@ -21,7 +21,7 @@ const COLUMNS: ReadonlyArray<VirtualColumn<InboxItem>> = [
     cell: (i) => i.receipt !== null && <ReceiptStatWord receipt={i.receipt} />,
   },
   { header: 'Err', width: '5ch', className: 'mono', cell: (i) => i.receipt?.err ?? '' },
-  { header: 'message_id', width: 'minmax(8ch, 18ch)', className: 'mono', cell: (i) => i.receipt?.messageId ?? '' },
+  { header: 'message_id', width: 'minmax(8ch, 18ch)', className: 'mono', cell: (i) => i.receipt?.smscMessageId ?? '' },
   {
     header: 'Matched message',
     width: 'minmax(10ch, 1fr)',

@@ -27,7 +27,7 @@ const COLUMNS: ReadonlyArray<VirtualColumn<MessageView>> = [
       );
     },
   },
-  { header: 'message_id', width: 'minmax(10ch, 18ch)', className: 'mono', cell: (m) => m.messageId ?? '' },
+  { header: 'message_id', width: 'minmax(10ch, 18ch)', className: 'mono', cell: (m) => m.smscMessageId ?? '' },
 ];
 
 export function SentTable() {

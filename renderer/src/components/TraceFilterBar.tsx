@@ -19,7 +19,7 @@ interface Draft {
   status: 'any' | 'errors' | 'equals';
   statusValue: string;
   sequenceNumber: string;
-  messageId: string;
+  smscMessageId: string;
   address: string;
   from: string;
   to: string;
@@ -27,7 +27,7 @@ interface Draft {
 }
 
 const EMPTY: Draft = {
-  sessionId: '', direction: '', commands: [], status: 'any', statusValue: '', sequenceNumber: '', messageId: '', address: '', from: '', to: '', text: '',
+  sessionId: '', direction: '', commands: [], status: 'any', statusValue: '', sequenceNumber: '', smscMessageId: '', address: '', from: '', to: '', text: '',
 };
 
 /** The draft as a filter, or the message naming the part that is not one. */
@@ -47,7 +47,7 @@ function toFilter(draft: Draft): { filter: TraceFilter } | { error: string } {
     if (!Number.isInteger(seq) || seq < 0 || seq > 0xffffffff) return { error: 'Seq: a sequence_number from 0 to 4294967295' };
     filter.sequenceNumber = seq;
   }
-  if (draft.messageId.trim()) filter.messageId = draft.messageId.trim();
+  if (draft.smscMessageId.trim()) filter.smscMessageId = draft.smscMessageId.trim();
   if (draft.address.trim()) filter.address = draft.address.trim();
   for (const [key, value] of [['timeFrom', draft.from], ['timeTo', draft.to]] as const) {
     if (!value) continue;
@@ -107,8 +107,8 @@ export function TraceFilterBar() {
       {draft.status === 'equals' && (
         <input aria-label="Status value" className="mono" placeholder="ESME_RTHROTTLED or 0x58" value={draft.statusValue} onChange={(e) => edit('statusValue', e.target.value)} />
       )}
-      <label htmlFor={field('messageId')}>message_id</label>
-      <input id={field('messageId')} className="mono" value={draft.messageId} onChange={(e) => edit('messageId', e.target.value)} />
+      <label htmlFor={field('smscMessageId')}>message_id</label>
+      <input id={field('smscMessageId')} className="mono" value={draft.smscMessageId} onChange={(e) => edit('smscMessageId', e.target.value)} />
       <label htmlFor={field('text')}>Text</label>
       <input id={field('text')} type="search" value={draft.text} onChange={(e) => edit('text', e.target.value)} />
       <button type="button" aria-expanded={more} aria-controls={`${id}-more`} onClick={() => setMore(!more)}>

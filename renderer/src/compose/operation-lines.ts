@@ -23,8 +23,8 @@ export function enquireLinkLine(result: OperationResult): string {
 
 /** "data_sm_resp ESME_ROK message_id 5F3A in 2.1 ms": the message_id is said where the SMSC gave one. */
 export function dataSmLine(result: DataSmResult): string {
-  const messageId = result.messageId === null || result.messageId === '' ? '' : ` message_id ${result.messageId}`;
-  return `data_sm_resp ${status(result)}${messageId} in ${roundTrip(result.roundTripMs)}`;
+  const smscMessageId = result.smscMessageId === null || result.smscMessageId === '' ? '' : ` message_id ${result.smscMessageId}`;
+  return `data_sm_resp ${status(result)}${smscMessageId} in ${roundTrip(result.roundTripMs)}`;
 }
 
 const RESPONSE_NAMES: Record<MessageOperation['kind'], string> = {

@@ -67,7 +67,7 @@ test('enquire link now, query the message just sent, and a raw enquire_link type
   await send.click();
   const response = commandRows('submit_sm_resp');
   await expect(response).toContainText(/message_id="[0-9A-F]+"/);
-  const messageId = /message_id="([0-9A-F]+)"/.exec((await response.textContent()) ?? '')![1]!;
+  const smscMessageId = /message_id="([0-9A-F]+)"/.exec((await response.textContent()) ?? '')![1]!;
 
   await compose.getByText('Operations', { exact: true }).click();
   await compose.getByRole('button', { name: 'Enquire link now' }).click();
@@ -76,7 +76,7 @@ test('enquire link now, query the message just sent, and a raw enquire_link type
   );
 
   // message_id follows the newest sent message until the user types one.
-  await expect(compose.getByLabel('message_id', { exact: true })).toHaveValue(messageId);
+  await expect(compose.getByLabel('message_id', { exact: true })).toHaveValue(smscMessageId);
   await compose.getByRole('button', { name: 'Query', exact: true }).click();
   await expect(compose.getByRole('status', { name: 'Query / cancel / replace result' })).toContainText(
     /^query_sm_resp ESME_ROK in \d+\.\d ms · message_state (ENROUTE|DELIVERED) \(\d\)/,

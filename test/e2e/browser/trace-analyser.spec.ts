@@ -16,14 +16,14 @@ test('find by message_id, go from request to response and back, errors only', as
   await send.click();
   const response = commandRows('submit_sm_resp');
   await expect(response).toContainText(/message_id="[0-9A-F]+"/);
-  const messageId = /message_id="([0-9A-F]+)"/.exec((await response.textContent()) ?? '')![1]!;
+  const smscMessageId = /message_id="([0-9A-F]+)"/.exec((await response.textContent()) ?? '')![1]!;
   // the session column names the session; the request row shows its response's status and round trip
   await expect(commandRows('submit_sm')).toContainText('Local simulator');
   await expect(commandRows('submit_sm')).toContainText('→ ESME_ROK');
   await expect(commandRows('deliver_sm')).toContainText(`stat=DELIVRD`);
 
   // the message_id finds its submit_sm_resp and its receipt (any case, zero padding ignored)
-  await filterBar(page).getByLabel('message_id').fill(`00${messageId.toLowerCase()}`);
+  await filterBar(page).getByLabel('message_id').fill(`00${smscMessageId.toLowerCase()}`);
   await expect(matching(page)).toHaveText('2 PDUs match');
   await expect(grid(page).getByRole('row').filter({ has: page.getByRole('gridcell', { name: 'submit_sm_resp', exact: true }) })).toHaveCount(1);
   await expect(traceRows(page, 'deliver_sm')).toHaveCount(1);

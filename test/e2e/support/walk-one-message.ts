@@ -19,16 +19,16 @@ export async function walkOneMessage(page: Page): Promise<void> {
   await expect(commandRows('submit_sm')).toHaveCount(1);
   const response = commandRows('submit_sm_resp');
   await expect(response).toContainText(/message_id="[0-9A-F]+"/);
-  const messageId = /message_id="([0-9A-F]+)"/.exec((await response.textContent()) ?? '')![1]!;
+  const smscMessageId = /message_id="([0-9A-F]+)"/.exec((await response.textContent()) ?? '')![1]!;
   await expect(response).toContainText('ESME_ROK');
 
   // … and the inbox's receipt is matched to that message_id, that destination and that text
-  const receipt = page.getByRole('table', { name: 'Inbox' }).getByRole('row').filter({ hasText: messageId });
+  const receipt = page.getByRole('table', { name: 'Inbox' }).getByRole('row').filter({ hasText: smscMessageId });
   await expect(receipt).toHaveCount(1);
   await expect(receipt).toContainText('DELIVRD');
   await expect(receipt).toContainText('447700900123');
   await expect(receipt).toContainText('Hello from the walk €');
-  await expect(commandRows('deliver_sm')).toContainText(`receipt id=${messageId} stat=DELIVRD`);
+  await expect(commandRows('deliver_sm')).toContainText(`receipt id=${smscMessageId} stat=DELIVRD`);
 
   // selecting a row shows its exact bytes, beginning with its command_length
   const submit = commandRows('submit_sm');

@@ -7,7 +7,7 @@ import { statusName } from '../../smpp/smpp-tables';
 import type { TraceRecord, TraceStoreItem } from './trace-db';
 
 const NUMBERS = 12; // per record: see pack()
-const TEXTS = 8; // per record: sessionId, commandName, statusName, summary, problem, messageId, sourceAddr, destinationAddr
+const TEXTS = 8; // per record: sessionId, commandName, statusName, summary, problem, smscMessageId, sourceAddr, destinationAddr
 const UPDATE_NUMBERS = 5; // per update: requestId, responseId, outcome, responseStatus, rttMs
 
 export interface PackedTraceBatch {
@@ -72,7 +72,7 @@ export function packTraceBatch(items: readonly TraceStoreItem[]): { batch: Packe
     texts[t + 2] = x.statusName;
     texts[t + 3] = x.summary;
     texts[t + 4] = x.problem;
-    texts[t + 5] = x.messageId;
+    texts[t + 5] = x.smscMessageId;
     texts[t + 6] = x.sourceAddr;
     texts[t + 7] = x.destinationAddr;
     bytes.set(x.bytes, at);
@@ -116,7 +116,7 @@ export function unpackTraceBatch(batch: PackedTraceBatch): TraceStoreItem[] {
       outcome: outcome === NULL ? null : (requestOutcomes[outcome] as RequestOutcome),
       direction: traceDirections[numbers[n + 11]!] as TraceDirection,
       sessionId: texts[t]!, commandName: texts[t + 1]!, statusName: texts[t + 2]!, summary: texts[t + 3]!, problem: texts[t + 4] ?? null,
-      messageId: texts[t + 5] ?? null, sourceAddr: texts[t + 6] ?? null, destinationAddr: texts[t + 7] ?? null,
+      smscMessageId: texts[t + 5] ?? null, sourceAddr: texts[t + 6] ?? null, destinationAddr: texts[t + 7] ?? null,
       bytes: bytes.subarray(r === 0 ? 0 : bytesEnd[r - 1]!, bytesEnd[r]!),
     };
     items[index] = { record };

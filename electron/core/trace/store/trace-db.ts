@@ -105,7 +105,7 @@ export class TraceDb {
     for (const r of rows) {
       values.push(
         r.id, r.sessionId, r.time, r.direction, r.commandId, r.commandName, r.commandStatus, r.sequenceNumber, r.length, r.summary,
-        r.problem, r.messageId, r.sourceAddr, r.destinationAddr, r.requestId, r.responseId, r.outcome, r.responseStatus,
+        r.problem, r.smscMessageId, r.sourceAddr, r.destinationAddr, r.requestId, r.responseId, r.outcome, r.responseStatus,
         r.rttMs === null ? null : Math.round(r.rttMs * 1000), r.bytes,
       );
     }
@@ -165,7 +165,7 @@ export function summaryOf(row: TraceRow): TraceSummary {
     commandName: row.command_name, commandStatus: row.command_status,
     statusName: direction === 'event' || row.length < 16 ? '' : statusName(row.command_status),
     sequenceNumber: row.sequence_number, length: row.length, summary: row.summary, problem: row.problem,
-    messageId: row.message_id, sourceAddr: row.source_addr, destinationAddr: row.destination_addr, requestId: row.request_id,
+    smscMessageId: row.message_id, sourceAddr: row.source_addr, destinationAddr: row.destination_addr, requestId: row.request_id,
     responseId: row.response_id, outcome: row.outcome as RequestOutcome | null, responseStatus: row.response_status,
     responseStatusName: row.response_status === null ? null : statusName(row.response_status),
     rttMs: row.rtt_us === null ? null : row.rtt_us / 1000,

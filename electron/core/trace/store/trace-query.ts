@@ -234,9 +234,9 @@ export function whereOf(filter: TraceFilter): { where: string; params: SQLInputV
     clauses.push('sequence_number = ?');
     params.push(filter.sequenceNumber);
   }
-  if (filter.messageId !== undefined) {
+  if (filter.smscMessageId !== undefined) {
     clauses.push('message_id = ?');
-    params.push(filter.messageId);
+    params.push(filter.smscMessageId);
   }
   if (filter.address !== undefined) {
     if (filter.address.endsWith('*')) {

@@ -27,20 +27,20 @@ export function MessageOperations({ sessionId, refDefaults }: MessageOperationsP
   const runQuerySm = useConsole((state) => state.runQuerySm);
   const runCancelSm = useConsole((state) => state.runCancelSm);
   const runReplaceSm = useConsole((state) => state.runReplaceSm);
-  const ids = { messageId: useId(), replacement: useId(), source: useId(), alert: useId() };
+  const ids = { smscMessageId: useId(), replacement: useId(), source: useId(), alert: useId() };
   // null until the user types: the field follows the newest sent message's id until then, never after.
   const [typedId, setTypedId] = useState<string | null>(null);
   const [replacement, setReplacement] = useState('');
 
   // messages are newest first.
-  const newestId = messages.find((m) => m.sessionId === sessionId && m.messageId !== null)?.messageId ?? '';
-  const messageId = typedId ?? newestId;
-  const sent = messageId === '' ? undefined : messages.find((m) => m.sessionId === sessionId && m.messageId === messageId);
+  const newestId = messages.find((m) => m.sessionId === sessionId && m.smscMessageId !== null)?.smscMessageId ?? '';
+  const smscMessageId = typedId ?? newestId;
+  const sent = smscMessageId === '' ? undefined : messages.find((m) => m.sessionId === sessionId && m.smscMessageId === smscMessageId);
   const sourceAddr = sent?.sourceAddr ?? refDefaults.sourceAddr;
   const destinationAddr = sent?.destinationAddr ?? refDefaults.destinationAddr;
   const ref = {
     sessionId,
-    messageId: messageId.trim(),
+    smscMessageId: smscMessageId.trim(),
     sourceAddr,
     ...(refDefaults.sourceAddrTon !== 0 ? { sourceAddrTon: refDefaults.sourceAddrTon } : {}),
     ...(refDefaults.sourceAddrNpi !== 0 ? { sourceAddrNpi: refDefaults.sourceAddrNpi } : {}),
@@ -54,23 +54,23 @@ export function MessageOperations({ sessionId, refDefaults }: MessageOperationsP
       'aria-describedby': [...describedBy, ...(blamed ? [ids.alert] : [])].join(' ') || undefined,
     };
   };
-  const disabled = sessionId === '' || ref.messageId === '' || outcome.status === 'running';
+  const disabled = sessionId === '' || ref.smscMessageId === '' || outcome.status === 'running';
 
   return (
     <fieldset className="operation operation--message">
       <legend>Query / cancel / replace</legend>
-      <label htmlFor={ids.messageId}>message_id</label>
+      <label htmlFor={ids.smscMessageId}>message_id</label>
       <input
-        id={ids.messageId}
+        id={ids.smscMessageId}
         className="mono"
-        value={messageId}
+        value={smscMessageId}
         placeholder="from submit_sm_resp"
         autoComplete="off"
         spellCheck={false}
         onChange={(event) => setTypedId(event.target.value)}
         // Emptied and left: follow the newest sent message again.
         onBlur={() => typedId === '' && setTypedId(null)}
-        {...aria('messageId', ids.source)}
+        {...aria('smscMessageId', ids.source)}
       />
       <p id={ids.source} className="hint">
         source_addr {sourceAddr === '' ? '(empty)' : sourceAddr} · destination_addr{' '}
