@@ -4,8 +4,8 @@
 // Everything here is JSON-safe: no Buffers, no Dates, no class instances.
 import type { TraceFilter } from './trace-filter';
 import type {
-  DraftContent, InboxItem, InboxPageRequest, MessagePageRequest, MessageRef, MessageView, OperationResult, QueryResult,
-  RawPduResult, SavedDraft, SplitMethod, SubmitDraft,
+  DraftContent, InboxExportResult, InboxFilter, InboxItem, InboxPageRequest, ListCounts, MessageLifecycle, MessagePageRequest,
+  MessageRef, MessageView, OperationResult, QueryResult, RawPduResult, SavedDraft, SplitMethod, SubmitDraft,
 } from './message-types';
 import type {
   CaptureImportResult, DecodeHexResult, SessionTraceStats, TraceCount, TraceDetail, TraceExportFormat, TraceExportScope,
@@ -209,6 +209,16 @@ export interface ConsoleMethods {
   deleteTemplate: { request: { id: string }; response: { id: string } };
   /** Received items, newest first: a page of them (optionally one session's), before an id when paging back. */
   listInbox: { request: InboxPageRequest; response: InboxItem[] };
+  /** Sent, inbox and unread counts (changes arrive as listCounts events). */
+  listCounts: { request: void; response: ListCounts };
+  /** Marks inbox items read: the given ones, or every one (of a session when given). */
+  markInboxRead: { request: { sessionId?: string; ids?: number[] }; response: ListCounts };
+  /** Deletes inbox items: a session's, or all. Sent messages and their states stay. */
+  clearInbox: { request: { sessionId?: string }; response: { removed: number } };
+  /** Writes the inbox rows a filter matches as CSV; readExport then hands the file over in pieces. */
+  exportInbox: { request: { sessionId?: string; filter?: InboxFilter }; response: InboxExportResult };
+  /** A sent message's timeline: each part's submit_sm, response, intermediate and final receipts, linked to the trace. */
+  messageLifecycle: { request: { id: string }; response: MessageLifecycle };
   /** Counts the stored rows a filter matches (up to now) and fixes that as a snapshot to page in. */
   traceCount: { request: { filter: TraceFilter; sort: TraceSort }; response: TraceCount };
   /** Rows at positions offset… of a counted snapshot, in its order. */
@@ -277,6 +287,11 @@ export const consoleMethodNames = [
   'saveTemplate',
   'deleteTemplate',
   'listInbox',
+  'listCounts',
+  'markInboxRead',
+  'clearInbox',
+  'exportInbox',
+  'messageLifecycle',
   'traceCount',
   'tracePage',
   'traceAfter',
@@ -313,6 +328,8 @@ export interface ConsoleEvents {
   tracePruned: { lowestId: number };
   messages: ListBatch<MessageView>;
   inbox: ListBatch<InboxItem>;
+  /** Sent / inbox / unread counts after a change (latest only; at most a few times a second). */
+  listCounts: ListCounts;
   storeHealth: StoreHealth;
 }
 
@@ -340,6 +357,7 @@ export const consoleEventNames = [
   'tracePruned',
   'messages',
   'inbox',
+  'listCounts',
   'storeHealth',
 ] as const satisfies readonly ConsoleEventName[];
 

@@ -134,7 +134,9 @@ export interface ReceiptView {
 export interface InboxItem {
   id: number;
   sessionId: string;
-  kind: 'receipt' | 'mo';
+  kind: InboxKind;
+  /** Seen in the Inbox (or marked read). */
+  read: boolean;
   receivedAt: number;
   sourceAddr: string;
   destinationAddr: string;
@@ -156,10 +158,84 @@ export interface MessagePageRequest {
   limit: number;
 }
 
+export const inboxKinds = ['receipt', 'mo'] as const;
+export type InboxKind = (typeof inboxKinds)[number];
+
+/**
+ * What the Inbox's filter bar asks for; parts combine with AND. number: source_addr or destination_addr, exactly,
+ * or every address starting with it when it ends in '*'. text: in the MO's text or the receipt's text: field,
+ * ignoring ASCII case. stat: a v3.4 word, or 'other' for receipts whose stat maps to none.
+ */
+export interface InboxFilter {
+  kind?: InboxKind;
+  stat?: ReceiptStat | 'other';
+  number?: string;
+  text?: string;
+  unreadOnly?: boolean;
+}
+
 export interface InboxPageRequest {
   sessionId?: string;
+  filter?: InboxFilter;
   beforeId?: number;
   limit: number;
+}
+
+/** How many rows the Sent and Inbox tabs hold and how many inbox items are unread: in all, and per session. */
+export interface ListCounts {
+  sent: number;
+  inbox: number;
+  unread: number;
+  sessions: Record<string, { sent: number; inbox: number; unread: number }>;
+}
+
+/** A file of inbox rows written for download (read in pieces with readExport). */
+export interface InboxExportResult {
+  exportId: string;
+  fileName: string;
+  records: number;
+  octets: number;
+}
+
+/** A receipt (final or intermediate) in a message's timeline. */
+export interface LifecycleReceipt {
+  inboxId: number;
+  receivedAt: number;
+  /** An intermediate notification (esm_class 0x20) or a stat that is not final (ENROUTE, ACCEPTD). */
+  intermediate: boolean;
+  receipt: ReceiptView;
+  matchRule: ReceiptMatchRule | null;
+  /** The deliver_sm / data_sm it came in, in the trace (null when the trace no longer holds it). */
+  traceId: number | null;
+}
+
+/** One part of a sent message, from its submit_sm to its final receipt. */
+export interface PartLifecycle {
+  seq: number;
+  state: MessageState;
+  submit: { sequenceNumber: number | null; sentAt: number | null; traceId: number | null };
+  /** submit_sm_resp (or submit_multi_resp); null while none came. */
+  response: {
+    commandStatus: number;
+    statusName: string;
+    smscMessageId: string | null;
+    answeredAt: number | null;
+    roundTripMs: number | null;
+    traceId: number | null;
+  } | null;
+  /** Oldest first: intermediate notifications, then the final receipt (and any that came after it). */
+  receipts: LifecycleReceipt[];
+}
+
+/** A sent message's story, part by part; its state is the parts' summary. */
+export interface MessageLifecycle {
+  message: MessageView;
+  /**
+   * The draft it was sent from (addresses, TON/NPI, service_type, options): what query/cancel/replace_sm name it by
+   * and what "re-send as a new draft" starts from. Null for messages stored before the console kept drafts.
+   */
+  draft: DraftContent | null;
+  parts: PartLifecycle[];
 }
 
 /** What a compose draft holds, without the session it was sent on. */

@@ -151,6 +151,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return { id };
     },
     listInbox: (request) => inbox.list(request),
+    listCounts: () => { throw new ConsoleInputError('listCounts: not built yet (issue 10 in progress)'); },
+    markInboxRead: () => { throw new ConsoleInputError('markInboxRead: not built yet (issue 10 in progress)'); },
+    clearInbox: () => { throw new ConsoleInputError('clearInbox: not built yet (issue 10 in progress)'); },
+    exportInbox: () => { throw new ConsoleInputError('exportInbox: not built yet (issue 10 in progress)'); },
+    messageLifecycle: () => { throw new ConsoleInputError('messageLifecycle: not built yet (issue 10 in progress)'); },
     traceCount: ({ filter, sort }) => trace.count(filter, sort),
     tracePage: ({ filter, sort, snapshotId, offset, limit }) => trace.page(filter, sort, snapshotId, offset, limit),
     traceAfter: ({ filter, afterId, limit }) => trace.after(filter, afterId, limit),

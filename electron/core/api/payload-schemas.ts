@@ -5,7 +5,7 @@
 // schema produces and what the contract declares are the same shape both ways, key for key: a schema that drops,
 // renames or retypes a field does not compile.
 import { z } from 'zod';
-import { defaultAlphabets, nationalLanguages, splitMethods, textEncodingChoices, traceExportFormats, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
+import { defaultAlphabets, inboxKinds, nationalLanguages, receiptStats, splitMethods, textEncodingChoices, traceExportFormats, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
 import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
 import { MAX_PIECE_OCTETS } from '../capture/capture-transfers';
 import { choiceOf } from './choice';
@@ -62,6 +62,17 @@ const messageRef = z.object({
   sourceAddrTon: z.number().int().min(0).max(255).optional(),
   sourceAddrNpi: z.number().int().min(0).max(255).optional(),
 });
+
+/** The Inbox's filter bar (InboxFilter): each part optional, each bounded. */
+const inboxFilterSchema = z
+  .object({
+    kind: choiceOf(inboxKinds, 'Kind').optional(),
+    stat: choiceOf([...receiptStats, 'other'] as const, 'Stat').optional(),
+    number: z.string().trim().max(21, 'Number: 21 characters at most (an address is at most 20, plus *)').optional(),
+    text: z.string().max(200, 'Text: 200 characters at most').optional(),
+    unreadOnly: z.boolean().optional(),
+  })
+  .strict();
 
 /** What a method's payload is once validated: a request of the contract's type (null/undefined for none). */
 export type RequestOf<K extends ConsoleMethodName> = ConsoleMethods[K]['request'] extends void ? null | undefined : ConsoleMethods[K]['request'];
@@ -123,7 +134,16 @@ const schemas = {
     })
     .strict(),
   deleteTemplate: z.object({ id: id('id') }).strict(),
-  listInbox: z.object({ sessionId: id('sessionId').optional(), beforeId: z.number().int().min(1).optional(), limit: pageLimit }).strict(),
+  listInbox: z
+    .object({ sessionId: id('sessionId').optional(), filter: inboxFilterSchema.optional(), beforeId: z.number().int().min(1).optional(), limit: pageLimit })
+    .strict(),
+  listCounts: none,
+  markInboxRead: z
+    .object({ sessionId: id('sessionId').optional(), ids: z.array(z.number().int().min(1)).max(10_000, 'ids: 10,000 at most at once').optional() })
+    .strict(),
+  clearInbox: z.object({ sessionId: id('sessionId').optional() }).strict(),
+  exportInbox: z.object({ sessionId: id('sessionId').optional(), filter: inboxFilterSchema.optional() }).strict(),
+  messageLifecycle: z.object({ id: id('id') }).strict(),
   traceCount: z.object({ filter: traceFilterSchema, sort: choiceOf(traceSorts, 'Sort') }).strict(),
   tracePage: z
     .object({

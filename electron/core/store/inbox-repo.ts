@@ -6,7 +6,7 @@ interface InboxRow {
   id: number; session_id: string; kind: string; received_at: number; source_addr: string; destination_addr: string;
   data_coding: number; text: string; receipt_smsc_message_id: string | null; receipt_stat: string | null; receipt_err: string | null;
   receipt_submit_date: string | null; receipt_done_date: string | null; receipt_stat_text: string | null; receipt_text: string | null;
-  receipt_conflict: string | null; match_rule: string | null;
+  receipt_conflict: string | null; match_rule: string | null; read_at: number | null;
   m_id: string | null; m_destination_addr: string | null; m_text: string | null; m_smsc_message_id: string | null;
   parts_total: number; parts_received: number;
 }
@@ -123,7 +123,7 @@ export class InboxRepo {
 
 function toItem(row: InboxRow): InboxItem {
   return {
-    id: row.id, sessionId: row.session_id, kind: row.kind === 'receipt' ? 'receipt' : 'mo', receivedAt: row.received_at,
+    id: row.id, sessionId: row.session_id, kind: row.kind === 'receipt' ? 'receipt' : 'mo', read: row.read_at !== null, receivedAt: row.received_at,
     sourceAddr: row.source_addr, destinationAddr: row.destination_addr, dataCoding: row.data_coding, text: row.text,
     receipt:
       row.receipt_smsc_message_id === null

@@ -18,6 +18,7 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
     if (events.traceStats) state().receiveTraceStats(events.traceStats);
     if (events.messages) state().receiveMessages(events.messages);
     if (events.inbox) state().receiveInbox(events.inbox);
+    if (events.listCounts) state().setListCounts(events.listCounts);
     if (events.storeHealth) state().setStoreHealth(events.storeHealth);
   });
   const unsubscribes = consoleEventNames.map((name) => api.on(name, (payload) => push({ [name]: payload })));

@@ -78,6 +78,7 @@ export function createEventCoalescer(apply: (events: Pending) => void) {
     }
     if (events.profiles) pending.profiles = events.profiles;
     if (events.storeHealth) pending.storeHealth = events.storeHealth;
+    if (events.listCounts) pending.listCounts = events.listCounts;
     if (events.tracePruned) pending.tracePruned = events.tracePruned;
     schedule();
   };

@@ -1,6 +1,6 @@
 // Received deliver_sm / data_sm — receipts and MO — as a window over the store, newest first (list-window.ts).
 import type { StateCreator } from 'zustand';
-import type { ConsoleApi, InboxItem, ListBatch } from '../../../shared/contract';
+import type { ConsoleApi, InboxItem, ListBatch, ListCounts } from '../../../shared/contract';
 import { errorMessage } from '../api/call-error';
 import type { ConsoleState } from './console-store';
 import { applyBatch, MAX, PAGE, WINDOW } from './list-window';
@@ -11,6 +11,9 @@ export interface InboxSlice {
   reloadInbox: () => Promise<void>;
   loadOlderInbox: () => Promise<void>;
   receiveInbox: (batch: ListBatch<InboxItem>) => void;
+  /** Sent / inbox / unread counts for the tabs (null until the host has said). */
+  listCounts: ListCounts | null;
+  setListCounts: (counts: ListCounts) => void;
 }
 
 /** Inbox ids grow with arrival: newest first is highest id first. */
@@ -21,6 +24,8 @@ export function createInboxSlice(api: ConsoleApi): StateCreator<ConsoleState, []
   return (set, get) => ({
     inbox: [],
     inboxHasOlder: false,
+    listCounts: null,
+    setListCounts: (listCounts) => set({ listCounts }),
     reloadInbox: async () => {
       const session = get().scopeSessionId;
       try {
