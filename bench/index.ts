@@ -15,6 +15,7 @@ import { deliverRate, runDelivererChild } from './deliver-rate';
 import { traceBurstFigures } from './trace-burst';
 import { traceFileFigures } from './trace-files';
 import { traceQueryFigures } from './trace-queries';
+import { inboxFigures } from './inbox';
 import { SmscSimulator } from '../electron/core/simulator/smsc-simulator';
 import { DATABASE_FILE } from '../electron/core/store/database';
 import { TraceStore } from '../electron/core/trace/store/trace-store-client';
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
   if (process.env.BENCH_TRACE !== '0') await traceQueryFigures(json, TRACE_WORKER);
   if (process.env.BENCH_BURST !== '0') await traceBurstFigures(json);
   if (process.env.BENCH_FILES !== '0') await traceFileFigures(json, TRACE_WORKER);
+  if (process.env.BENCH_INBOX !== '0') await inboxFigures(json);
 }
 
 /** deliver_sm/s acknowledged after an fsync'd commit (FULL) against NORMAL, alternating which goes first. */

@@ -29,6 +29,15 @@ export type BindMode = (typeof bindModes)[number];
 export const defaultAlphabets = ['gsm7', 'latin1', 'ia5'] as const;
 export type DefaultAlphabet = (typeof defaultAlphabets)[number];
 
+/**
+ * How an SMSC writes a message_id in its receipts, against how submit_sm_resp gave it: 'auto' tries the id as sent
+ * (case and zero padding aside) and then hex ⇄ decimal when only one waiting message answers to it; 'as-sent' never
+ * converts; 'hex' / 'decimal' say the receipts write it in hex (the response in decimal) or in decimal (the
+ * response in hex), and then only that conversion is tried.
+ */
+export const receiptIdFormats = ['auto', 'as-sent', 'hex', 'decimal'] as const;
+export type ReceiptIdFormat = (typeof receiptIdFormats)[number];
+
 export interface TlsSettings {
   enabled: boolean;
   /** Off by default: the server certificate is verified. On: self-signed or untrusted certificates are accepted. */
@@ -85,6 +94,7 @@ export interface ProfileSettings {
   defaultSplit: SplitMethod;
   reconnect: ReconnectPolicy;
   defaultAlphabet: DefaultAlphabet;
+  receiptIds: ReceiptIdFormat;
   notes: string;
 }
 

@@ -149,6 +149,11 @@ export interface InboxItem {
   matchRule: ReceiptMatchRule | null;
   /** A concatenated MO arrives in parts and shows as one item; text fills in as parts arrive. */
   parts: { total: number; received: number };
+  /**
+   * How many times the SMSC sent it again (the same octets under a new sequence number, within a day) after it was
+   * stored: recognised as re-sends and acknowledged, never stored twice. 0 when it came once; "received N×" is 1 + this.
+   */
+  repeats: number;
 }
 
 export interface MessagePageRequest {

@@ -28,6 +28,7 @@ export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
   defaultSplit: 'udh8',
   reconnect: { enabled: true, minBackoffMs: 1_000, maxBackoffMs: 60_000 },
   defaultAlphabet: 'gsm7',
+  receiptIds: 'auto',
   notes: '',
 };
 

@@ -12,7 +12,11 @@ import { dispatchCall, type ConsoleHandlers } from './api/dispatch';
 import { ConsoleEventBus } from './api/event-bus';
 import { consoleDiagnostics } from './diagnostics/console-diagnostics';
 import type { Diagnostics } from './diagnostics/diagnostics';
-import { MessageService } from './messages/message-service';
+import { InboxActions } from './messages/inbox-actions';
+import { ListCountsKeeper } from './messages/list-counts';
+import { messageLifecycle } from './messages/message-lifecycle';
+import { draftContentOf, MessageService } from './messages/message-service';
+import { LifecycleRepo } from './store/lifecycle-repo';
 import { Operations } from './messages/operations';
 import { ProfileService } from './profiles/profile-service';
 import { SessionManager } from './sessions/session-manager';
@@ -22,6 +26,7 @@ import { openDatabase } from './store/database';
 import { DraftsRepo } from './store/drafts-repo';
 import { GroupCommit } from './store/group-commit';
 import { InboxRepo } from './store/inbox-repo';
+import { InboxDuplicates } from './store/inbox-duplicates';
 import { MessagesRepo } from './store/messages-repo';
 import { ProfilesRepo } from './store/profiles-repo';
 import type { SecretStore } from './store/secret-store';
@@ -71,6 +76,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const profiles = new ProfilesRepo(db, options.secrets);
   const messages = new MessagesRepo(db);
   const inbox = new InboxRepo(db);
+  // Counted before any session can deliver, and kept from then on by the events.
+  const listCounts = new ListCountsKeeper(db, inbox, events);
+  const lifecycle = new LifecycleRepo(db);
   const traceRetention = options.traceRetention ?? DEFAULT_TRACE_RETENTION;
   const { store: traceStore, nextId } = await TraceStore.start({
     dataDir: options.dataDir, retainRecords: traceRetention, mainDatabaseFile: join(options.dataDir, DATABASE_FILE),
@@ -88,6 +96,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
   diagnostics.attachTrace((sessionId, text) => trace.note(sessionId, 'error', text));
   const transfers = new CaptureTransfers(options.dataDir);
+  const inboxActions = new InboxActions(db, inbox, listCounts, events, transfers);
   const pipeline = new EventPipeline(events, diagnostics);
   const simulator = new SmscSimulator({ ...options.simulator, onError: (error, where) => diagnostics.report(error, { where: `simulator: ${where}` }) });
   const simulatorAddress = await simulator.start().catch(async (error: Error) => {
@@ -105,7 +114,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     onDeliver: (session, pdu) => messageService.deliver(session, pdu),
   });
   const messageService = new MessageService({
-    commits: new GroupCommit(db), health, messages, inbox, sessions, events, receiptScope: (profile) => profiles.sameSmsc(profile),
+    commits: new GroupCommit(db), health, messages, inbox, duplicates: new InboxDuplicates(db), sessions, events, diagnostics,
+    receiptScope: (profile) => profiles.sameSmsc(profile),
   });
 
   const operations = new Operations(sessions);
@@ -126,11 +136,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     dismissSessions: ({ sessionIds }) => sessions.dismiss(sessionIds),
     submit: async (draft) => {
       // Recalled later whether the SMSC took it or not: a refused draft is the one most worth sending again.
-      const { sessionId: _session, ...content } = draft;
       try {
         return await messageService.submit(draft);
       } finally {
-        drafts.addRecent(content, Date.now());
+        drafts.addRecent(draftContentOf(draft), Date.now());
       }
     },
     listMessages: (request) => messages.list(request),
@@ -151,11 +160,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return { id };
     },
     listInbox: (request) => inbox.list(request),
-    listCounts: () => { throw new ConsoleInputError('listCounts: not built yet (issue 10 in progress)'); },
-    markInboxRead: () => { throw new ConsoleInputError('markInboxRead: not built yet (issue 10 in progress)'); },
-    clearInbox: () => { throw new ConsoleInputError('clearInbox: not built yet (issue 10 in progress)'); },
-    exportInbox: () => { throw new ConsoleInputError('exportInbox: not built yet (issue 10 in progress)'); },
-    messageLifecycle: () => { throw new ConsoleInputError('messageLifecycle: not built yet (issue 10 in progress)'); },
+    listCounts: () => listCounts.current(),
+    markInboxRead: ({ sessionId, ids }) => inboxActions.markRead(ids, sessionId),
+    clearInbox: ({ sessionId }) => inboxActions.clear(sessionId),
+    exportInbox: ({ sessionId, filter }) => inboxActions.exportCsv(sessionId, filter),
+    messageLifecycle: ({ id }) => messageLifecycle({ messages, lifecycle, findPdus: (lookups) => trace.findPdus(lookups), diagnostics }, id),
     traceCount: ({ filter, sort }) => trace.count(filter, sort),
     tracePage: ({ filter, sort, snapshotId, offset, limit }) => trace.page(filter, sort, snapshotId, offset, limit),
     traceAfter: ({ filter, afterId, limit }) => trace.after(filter, afterId, limit),
@@ -204,6 +213,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await sessions.closeAll();
       await simulator.stop();
       pipeline.close();
+      listCounts.close();
       await trace.close();
       health.stop();
       db.close();

@@ -107,6 +107,27 @@ describe('receipt matching', () => {
     expect(inbox.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('the profile says how the SMSC writes receipt ids: decimal receipts of hex responses match surely, never literally', async () => {
+    // Response ids 1A and 26; the receipt says "26" — in decimal, that is 0x1A: the first message's, not the second's.
+    const ids = ['1A', '26'];
+    const smsc = await startRawSmsc((pdu: Pdu, ctx: RawSmscContext) => {
+      if (pdu.command !== 'submit_sm') return;
+      ctx.reply(pdu, { message_id: ids.shift()! });
+      if (ids.length === 0) setTimeout(() => ctx.socket.write(receipt('26')), 10);
+    });
+    cleanups.push(() => smsc.stop());
+    const { services, inbox, profile, send } = await consoleAgainst(smsc);
+    const created = await profile('transceiver');
+    const { id: _id, builtinSimulator: _b, passwordMissing: _p, ...settings } = created;
+    await services.handlers.updateProfile({ id: created.id, draft: { ...settings, receiptIds: 'decimal' } });
+    const session = await services.handlers.connect({ profileId: created.id });
+    const first = await send(session.id, 'one');
+    const second = await send(session.id, 'two');
+    const item = await waitFor(() => inbox.find((i) => i.kind === 'receipt'));
+    expect([item.matchedMessage?.id, item.matchRule]).toEqual([first.id, 'converted']);
+    expect(item.matchedMessage?.id).not.toBe(second.id);
+  });
+
   it('a stat word beyond the seven: mapped where it is sure (DELIVERED), else kept and the message left as it was', async () => {
     const stats = ['DELIVERED', 'SENT_TO_OPERATOR'];
     const smsc = await startRawSmsc((pdu: Pdu, ctx: RawSmscContext) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isReceipt, parseReceiptText, receiptOf } from '../../electron/core/messages/receipt-parser';
 import { decodePdu, encodePdu, type Pdu, type PduValue } from '../../electron/core/smpp/pdu-codec';
 import { normaliseReceiptStat } from '../../shared/receipt-stat';
-import { messageIdCandidates, normaliseMessageId } from '../../shared/message-id';
+import { messageIdCandidates, normaliseMessageId, receiptIdLookup, receiptSpellingOf } from '../../shared/message-id';
 
 describe('receipt text (SMPP v3.4 Appendix B and variants seen in the wild)', () => {
   it('reads the standard text', () => {
@@ -37,6 +37,21 @@ describe('message_id spellings', () => {
   it('offers the literal spelling first, then hex/decimal conversions', () => {
     expect(messageIdCandidates('6699')).toEqual(['6699', '1a2b', '26265']);
     expect(messageIdCandidates('00001A2B')).toEqual(['1a2b', '6699']);
+  });
+  it('looks a receipt id up as the profile says the SMSC writes it', () => {
+    expect(receiptIdLookup('00FF', 'auto')).toEqual({ literal: 'ff', converted: ['255'] });
+    expect(receiptIdLookup('00FF', 'as-sent')).toEqual({ literal: 'ff', converted: [] });
+    // hex receipts of decimal responses: only the conversion, never the literal spelling (another message's id)
+    expect(receiptIdLookup('00FF', 'hex')).toEqual({ literal: null, converted: ['255'] });
+    expect(receiptIdLookup('255', 'decimal')).toEqual({ literal: null, converted: ['ff'] });
+    expect(receiptIdLookup('zz', 'hex')).toEqual({ literal: null, converted: [] });
+    expect(receiptIdLookup('1a', 'decimal')).toEqual({ literal: null, converted: [] });
+  });
+  it('spells a response id as receipts would, for receipts that came first', () => {
+    expect(receiptSpellingOf('000A', 'auto')).toBe('a');
+    expect(receiptSpellingOf('255', 'hex')).toBe('ff');
+    expect(receiptSpellingOf('FF', 'decimal')).toBe('255');
+    expect(receiptSpellingOf('FF', 'hex')).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
 // changed, a trace batch was captured). Nothing here reaches a client directly: the EventPipeline coalesces it per
 // client and tick, with backpressure, into the contract's ConsoleEvents frames.
 import { EventEmitter } from 'node:events';
-import type { InboxItem, MessageView, ProfileView, SessionTraceStats, SessionView, StoreHealth } from '../../../shared/contract';
+import type { InboxItem, ListCounts, MessageView, ProfileView, SessionTraceStats, SessionView, StoreHealth } from '../../../shared/contract';
 import type { TraceBatch } from '../trace/trace-hub';
 
 export interface CoreEvents {
@@ -15,6 +15,8 @@ export interface CoreEvents {
   tracePruned: { lowestId: number };
   message: MessageView;
   inbox: InboxItem;
+  /** Sent / inbox / unread counts after a change (ListCountsKeeper publishes at most a few a second). */
+  listCounts: ListCounts;
   storeHealth: StoreHealth;
 }
 

@@ -59,6 +59,7 @@ export class EventPipeline {
       tracePruned: (pruned) => this.each((c) => (c.pruned = pruned)),
       message: (message) => this.each((c) => c.addItem('messages', message)),
       inbox: (item) => this.each((c) => c.addItem('inbox', item)),
+      listCounts: (counts) => this.each((c) => (c.listCounts = counts)),
       storeHealth: (health) => this.each((c) => (c.storeHealth = health)),
     };
     for (const [event, listener] of Object.entries(listeners)) bus.on(event as keyof CoreEvents, listener as never);
@@ -126,6 +127,8 @@ class PipelineClient {
   profiles: ConsoleEvents['profiles'] | null = null;
   pruned: ConsoleEvents['tracePruned'] | null = null;
   storeHealth: ConsoleEvents['storeHealth'] | null = null;
+  /** Latest only: a client that was behind needs the counts now, not each step to them. */
+  listCounts: ConsoleEvents['listCounts'] | null = null;
   private rows: TraceSummary[] = [];
   private updates: TracePairUpdate[] = [];
   private skipped = 0;
@@ -173,7 +176,7 @@ class PipelineClient {
   hasPending(): boolean {
     return (
       this.rows.length > 0 || this.updates.length > 0 || this.skipped > 0 || this.sessions.size > 0 || this.removedSessions.size > 0 || this.stats.size > 0 ||
-      this.profiles !== null || this.pruned !== null || this.storeHealth !== null ||
+      this.profiles !== null || this.pruned !== null || this.storeHealth !== null || this.listCounts !== null ||
       this.lists.messages.items.size > 0 || this.lists.messages.overflowed || this.lists.inbox.items.size > 0 || this.lists.inbox.overflowed
     );
   }
@@ -204,6 +207,7 @@ class PipelineClient {
     if (this.profiles) events.profiles = this.profiles;
     if (this.pruned) events.tracePruned = this.pruned;
     if (this.storeHealth) events.storeHealth = this.storeHealth;
+    if (this.listCounts) events.listCounts = this.listCounts;
     for (const kind of ['messages', 'inbox'] as const) {
       const list = this.lists[kind];
       if (list.items.size === 0 && !list.overflowed) continue;
@@ -214,7 +218,7 @@ class PipelineClient {
     this.sessions.clear();
     this.removedSessions.clear();
     this.stats.clear();
-    this.profiles = this.pruned = this.storeHealth = null;
+    this.profiles = this.pruned = this.storeHealth = this.listCounts = null;
     this.seq += 1;
     this.transport.send({ seq: this.seq, events });
   }

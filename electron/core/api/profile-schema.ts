@@ -2,7 +2,7 @@
 // bind is attempted. Every message names the field and the limit, in the words the user will look up.
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { bindModes, connectModes, defaultAlphabets, splitMethods, type ProfileDraft, type ProfileSettings } from '../../../shared/contract';
+import { bindModes, connectModes, defaultAlphabets, receiptIdFormats, splitMethods, type ProfileDraft, type ProfileSettings } from '../../../shared/contract';
 import { maxCharacters, INTERFACE_VERSIONS } from '../../../shared/smpp-limits';
 import { choiceOf } from './choice';
 
@@ -79,6 +79,7 @@ const settingsShape = {
       .strict()
       .refine((r) => r.maxBackoffMs >= r.minBackoffMs, { message: 'Backoff max: not below Backoff min', path: ['maxBackoffMs'] }),
     defaultAlphabet: choiceOf(defaultAlphabets, 'data_coding 0 means'),
+    receiptIds: choiceOf(receiptIdFormats, 'Receipt ids'),
     notes: z.string().max(10_000, 'Notes: 10,000 characters at most'),
 };
 

@@ -14,7 +14,12 @@ export const MAX_UPLOAD_OCTETS = 2 * 1024 ** 3;
 /** The largest piece of a file one call carries (base64 makes it a third larger on the wire). */
 export const MAX_PIECE_OCTETS = 4 * 1024 * 1024;
 
-const EXTENSIONS: Record<TraceExportFormat, string> = { pcapng: 'pcapng', pcap: 'pcap', jsonl: 'jsonl', text: 'txt' };
+/** What an export can be: a trace format, or the inbox's CSV. */
+export type ExportFormat = TraceExportFormat | 'csv';
+
+const EXTENSIONS: Record<ExportFormat, string> = { pcapng: 'pcapng', pcap: 'pcap', jsonl: 'jsonl', text: 'txt', csv: 'csv' };
+/** The download's name starts with what it holds. */
+const STEMS: Record<ExportFormat, string> = { pcapng: 'smpp-trace', pcap: 'smpp-trace', jsonl: 'smpp-trace', text: 'smpp-trace', csv: 'smpp-inbox' };
 
 interface Upload {
   path: string;
@@ -39,11 +44,11 @@ export class CaptureTransfers {
     }
   }
 
-  /** A new export's id, file name (as the download will be named) and where the trace store writes it. */
-  newExport(format: TraceExportFormat, now = new Date()): { exportId: string; fileName: string; path: string } {
+  /** A new export's id, file name (as the download will be named) and where the trace store (or the CSV writer) writes it. */
+  newExport(format: ExportFormat, now = new Date()): { exportId: string; fileName: string; path: string } {
     const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     const exportId = randomBytes(12).toString('hex');
-    const fileName = `smpp-trace-${stamp}.${EXTENSIONS[format]}`;
+    const fileName = `${STEMS[format]}-${stamp}.${EXTENSIONS[format]}`;
     const path = join(this.exportsDir, `${exportId}.${EXTENSIONS[format]}`);
     this.exports.set(exportId, { path, fileName });
     return { exportId, fileName, path };

@@ -2,7 +2,7 @@
 // record submit_sm_resp; later a deliver_sm arrives, the receipt is parsed, matched to its message and
 // committed — and only then is deliver_sm_resp written, so an SMSC re-sends anything a crash lost.
 import { randomUUID } from 'node:crypto';
-import type { DefaultAlphabet, InboxItem, MessageView, SplitMethod, SubmitDraft, SubmitOptions } from '../../../shared/contract';
+import type { DefaultAlphabet, DraftContent, InboxItem, MessageView, SplitMethod, SubmitDraft, SubmitOptions } from '../../../shared/contract';
 import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan } from '../../../shared/message-parts';
 import { ConsoleInputError } from '../api/console-input-error';
 import { splitRecipients } from '../../../shared/recipients';
@@ -11,13 +11,16 @@ import type { ManagedSession } from '../sessions/managed-session';
 import type { SessionManager } from '../sessions/session-manager';
 import type { Pdu, PduValue } from '../smpp/pdu-codec';
 import type { RawTlvValues, TlvValues } from '../smpp/smpp-peer';
+import type { Diagnostics } from '../diagnostics/diagnostics';
 import type { StoreHealthMonitor } from '../diagnostics/store-health';
 import { isStoreError } from '../store/database';
 import type { GroupCommit } from '../store/group-commit';
+import type { InboxDuplicates } from '../store/inbox-duplicates';
 import type { InboxRepo } from '../store/inbox-repo';
 import type { MessagesRepo, PartRef } from '../store/messages-repo';
 import type { Profile } from '../store/profiles-repo';
-import { normaliseMessageId } from '../../../shared/message-id';
+import { receiptSpellingOf } from '../../../shared/message-id';
+import { deliverDigest } from './deliver-digest';
 import { concatOf, isReceipt, receiptOf, userDataOf } from './receipt-parser';
 
 export interface MessageServiceDeps {
@@ -28,8 +31,11 @@ export interface MessageServiceDeps {
   receiptScope: (profile: Profile) => string[];
   messages: MessagesRepo;
   inbox: InboxRepo;
+  /** Recognises an SMSC's re-send of a deliver_sm already stored (its deliver_sm_resp never reached the SMSC). */
+  duplicates: InboxDuplicates;
   sessions: SessionManager;
   events: ConsoleEventBus;
+  diagnostics: Diagnostics;
 }
 
 /** registered_delivery 1: a receipt on final delivery outcome, success or failure (smpp-notes.md). */
@@ -87,6 +93,7 @@ export class MessageService {
           },
           submittedAt,
           parts.length,
+          draftContentOf(draft),
         ),
       ),
     );
@@ -99,13 +106,15 @@ export class MessageService {
       const [fields, tlvs, raw] = submitFields({ ...draft, destinationAddr: recipients[0]! }, dataCoding, part, split);
       if (multi) fields.dest_address = recipients.map((destination_addr) => ({ dest_addr_ton: fields.dest_addr_ton, dest_addr_npi: fields.dest_addr_npi, destination_addr }));
       let response: Pdu;
+      const sentAt = Date.now();
       try {
         response = await session.submit(fields, tlvs, raw, command);
       } catch (error) {
-        const failed = await commits.run(() => created.map((message) => messages.partFailed({ consoleMessageId: message.id, seq: index + 1 })));
+        const failed = await commits.run(() => created.map((message) => messages.partFailed({ consoleMessageId: message.id, seq: index + 1 }, sentAt)));
         for (const message of failed) events.emit('message', message);
         throw new ConsoleInputError(`${command} failed${parts.length > 1 ? ` (part ${index + 1}/${parts.length})` : ''}: ${(error as Error).message}`);
       }
+      const exchange = { sequenceNumber: response.sequenceNumber, sentAt, answeredAt: Date.now() };
       const smscId = typeof response.fields.message_id === 'string' ? response.fields.message_id : null;
       const refused = unsuccessfulDestinations(response);
       const claimed: InboxItem[] = [];
@@ -113,7 +122,7 @@ export class MessageService {
         created.map((message, i) => {
           const ref = { consoleMessageId: message.id, seq: index + 1 };
           const status = refused.get(recipients[i]!) ?? response.commandStatus;
-          const latest = messages.partAnswered(ref, status, status === 0 ? smscId : null);
+          const latest = messages.partAnswered(ref, status, status === 0 ? smscId : null, exchange);
           if (smscId === null || status !== 0) return latest;
           return this.claimEarlyReceipts(session.profile, ref, smscId, claimed) ?? latest;
         }),
@@ -140,33 +149,39 @@ export class MessageService {
    * SMSC sends the PDU again.
    */
   async deliver(session: ManagedSession, pdu: Pdu): Promise<number> {
-    const { messages, inbox, events, commits, health } = this.deps;
+    const { messages, inbox, duplicates, events, commits, health } = this.deps;
     const alphabet = session.profile.defaultAlphabet;
     const receipt = isReceipt(pdu) ? receiptOf(pdu, alphabet) : null;
     const receivedAt = Date.now();
     let updated: MessageView | null = null;
     const { text, udh } = userDataOf(pdu, alphabet);
+    const concat = receipt ? null : concatOf(pdu, udh);
+    const digest = deliverDigest(pdu);
+    const sourceAddr = String(pdu.fields.source_addr ?? '');
+    const destinationAddr = String(pdu.fields.destination_addr ?? '');
     const committed = commits.run((): InboxItem => {
+      const scope = this.deps.receiptScope(session.profile);
+      // One account's parts meet whichever of its sessions they arrive on.
+      const concatKey = concat && concat.total >= 2 ? `${[...scope].sort().join(',')}|${sourceAddr}|${destinationAddr}|${concat.reference}` : null;
+      // Stored already (here again because its deliver_sm_resp never reached the SMSC): counted, and neither stored
+      // nor applied to its message a second time.
+      const repeated = duplicates.countRepeat(scope, digest, receivedAt, concatKey);
+      if (repeated !== null) return inbox.get(repeated)!;
       // A receipt comes from the recipient: with submit_multi, several messages share one message_id.
-      const matched = receipt
-        ? messages.findPartBySmscId(this.deps.receiptScope(session.profile), receipt.smscMessageId, String(pdu.fields.source_addr ?? ''))
-        : null;
+      const matched = receipt ? messages.findPartBySmscId(scope, receipt.smscMessageId, sourceAddr, session.profile.receiptIds) : null;
       // A stat that maps to no v3.4 word (stat:SENT, message_state SKIPPED) is kept on the receipt as it came, and
       // leaves the message's state as it was: guessing would be worse than not knowing.
       if (matched && receipt?.stat) updated = messages.receipted(matched, receipt.stat, receivedAt);
       const received = {
-        sessionId: session.id, profileId: session.profile.id, receivedAt,
-        sourceAddr: String(pdu.fields.source_addr ?? ''), destinationAddr: String(pdu.fields.destination_addr ?? ''),
+        sessionId: session.id, profileId: session.profile.id, receivedAt, sourceAddr, destinationAddr,
         esmClass: Number(pdu.fields.esm_class ?? 0), dataCoding: Number(pdu.fields.data_coding ?? 0),
-        text, receipt, matchedMessageId: matched?.consoleMessageId ?? null, matchRule: matched?.rule ?? null,
+        text, receipt, matchedMessageId: matched?.consoleMessageId ?? null, matchedPart: matched?.seq ?? null, matchRule: matched?.rule ?? null,
+        pduDigest: digest, pduSequence: pdu.sequenceNumber,
       };
-      const concat = receipt ? null : concatOf(pdu, udh);
-      if (!concat || concat.total < 2) return inbox.insert(received);
-      // One account's parts meet whichever of its sessions they arrive on.
-      const scope = this.deps.receiptScope(session.profile).sort().join(',');
-      return inbox.addMoPart(received, {
-        key: `${scope}|${received.sourceAddr}|${received.destinationAddr}|${concat.reference}`, total: concat.total, sequence: concat.sequence,
-      });
+      if (!concat || concatKey === null) return inbox.insert(received);
+      const item = inbox.addMoPart(received, { key: concatKey, total: concat.total, sequence: concat.sequence });
+      duplicates.rememberPart(item.id, digest);
+      return item;
     });
     let item: InboxItem;
     try {
@@ -179,8 +194,14 @@ export class MessageService {
       throw error;
     }
     health.succeeded();
-    if (updated) events.emit('message', updated);
-    events.emit('inbox', item);
+    // Committed: the answer is ESME_ROK whatever a listener does with the news — an error there is reported, never
+    // turned into ESME_RX_T_APPN for an item already stored (the SMSC would re-send it, counted as a repeat).
+    try {
+      if (updated) events.emit('message', updated);
+      events.emit('inbox', item);
+    } catch (error) {
+      this.deps.diagnostics.report(error, { where: 'announcing a committed deliver_sm', sessionId: session.id });
+    }
     return 0;
   }
 
@@ -190,14 +211,22 @@ export class MessageService {
    */
   private claimEarlyReceipts(profile: Profile, ref: PartRef, smscMessageId: string, claimed: InboxItem[]): MessageView | null {
     const { messages, inbox } = this.deps;
-    const early = inbox.unmatchedReceiptsFor(this.deps.receiptScope(profile), normaliseMessageId(smscMessageId));
+    const spelling = receiptSpellingOf(smscMessageId, profile.receiptIds);
+    if (spelling === null) return null;
+    const early = inbox.unmatchedReceiptsFor(this.deps.receiptScope(profile), spelling);
     let message: MessageView | null = null;
     for (const receipt of early) {
       message = receipt.stat ? messages.receipted(ref, receipt.stat, receipt.receivedAt) : messages.get(ref.consoleMessageId);
-      claimed.push(inbox.match(receipt.id, ref.consoleMessageId));
+      claimed.push(inbox.match(receipt.id, ref));
     }
     return message;
   }
+}
+
+/** The draft as stored with its message: everything but the session (a re-send may pick another). */
+export function draftContentOf(draft: SubmitDraft): DraftContent {
+  const { sessionId: _session, ...content } = draft;
+  return content;
 }
 
 /** submit_multi_resp's unsuccess_sme list: destination → its error_status_code. */

@@ -83,6 +83,16 @@ const INT_SIZE = { int8: 1, int16: 2, int32: 4 } as const;
 /** The largest short_message one sm_length octet may announce (SMPP v3.4 §5.2.21: 0–254). */
 export const SHORT_MESSAGE_MAX = 254;
 
+/** The octets each decoded deliver_sm / data_sm was read from, for as long as the PDU lives (see receivedOctetsOf). */
+const DELIVER_SM = 0x00000005;
+const DATA_SM = 0x00000103;
+const receivedOctets = new WeakMap<Pdu, Buffer>();
+
+/** The exact octets a deliver_sm / data_sm was decoded from (null otherwise): what was received, never re-encoded. */
+export function receivedOctetsOf(pdu: Pdu): Buffer | null {
+  return receivedOctets.get(pdu) ?? null;
+}
+
 /** Decodes one framed PDU (exactly command_length bytes). Never throws on body content: it reports problems. */
 export function decodePdu(bytes: Buffer): DecodedPdu {
   const end = bytes.length;
@@ -91,6 +101,8 @@ export function decodePdu(bytes: Buffer): DecodedPdu {
   const sequenceNumber = bytes.readUInt32BE(12);
   const def = commandsById[commandId];
   const pdu: Pdu = { commandId, command: commandName(commandId), commandStatus, sequenceNumber, fields: {}, tlvs: [] };
+  // Only what is digested for re-send recognition (deliver_sm, data_sm): submit_sm_resp at 50k/s pays nothing.
+  if (commandId === DELIVER_SM || commandId === DATA_SM) receivedOctets.set(pdu, bytes);
   const layout: PduFieldLayout[] = [
     { name: 'command_length', offset: 0, length: 4, value: bytes.readUInt32BE(0) },
     { name: 'command_id', offset: 4, length: 4, value: commandId },

@@ -1,8 +1,8 @@
 // Sent messages and their parts. Each part has its own message_id, submit outcome and receipt; the message's
 // own columns (state, message_id, command_status, receipt_at) are kept as the summary of its parts, so the
 // list and the inbox read one row per message.
-import type { MessagePageRequest, MessageState, MessageView, ReceiptMatchRule, ReceiptStat } from '../../../shared/contract';
-import { messageIdCandidates, normaliseMessageId } from '../../../shared/message-id';
+import type { DraftContent, MessagePageRequest, ReceiptIdFormat, MessageState, MessageView, ReceiptMatchRule, ReceiptStat } from '../../../shared/contract';
+import { normaliseMessageId, receiptIdLookup } from '../../../shared/message-id';
 import { statusName } from '../smpp/smpp-tables';
 import { inTransaction, type Database, statement } from './database';
 
@@ -34,6 +34,13 @@ const SELECT = `SELECT m.*,
 
 export type NewMessage = Pick<MessageView, 'id' | 'sessionId' | 'profileId' | 'sourceAddr' | 'destinationAddr' | 'text' | 'dataCoding'>;
 
+/** One submit_sm and its response: what a part's timeline finds its PDUs in the trace by. */
+export interface SubmitExchange {
+  sequenceNumber: number;
+  sentAt: number;
+  answeredAt: number;
+}
+
 /** A part a receipt was matched to. */
 export interface PartRef {
   /** The console's own id of the message (MessageView.id), never the SMSC's message_id. */
@@ -44,29 +51,39 @@ export interface PartRef {
 export class MessagesRepo {
   constructor(private readonly db: Database) {}
 
-  insert(message: NewMessage, submittedAt: number, parts: number): MessageView {
+  /** A new message in its parts, with the draft it was sent from (its lifecycle's "re-send" and operations use it). */
+  insert(message: NewMessage, submittedAt: number, parts: number, draft: DraftContent): MessageView {
     inTransaction(this.db, () => {
       statement(this.db, 
-          `INSERT INTO messages (id, session_id, profile_id, source_addr, destination_addr, text, data_coding, state, submitted_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'submitting', ?)`,
+          `INSERT INTO messages (id, session_id, profile_id, source_addr, destination_addr, text, data_coding, state, submitted_at, draft)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'submitting', ?, ?)`,
         )
-        .run(message.id, message.sessionId, message.profileId, message.sourceAddr, message.destinationAddr, message.text, message.dataCoding, submittedAt);
+        .run(message.id, message.sessionId, message.profileId, message.sourceAddr, message.destinationAddr, message.text, message.dataCoding, submittedAt, JSON.stringify(draft));
       const part = statement(this.db, `INSERT INTO message_parts (console_message_id, seq, state) VALUES (?, ?, 'submitting')`);
       for (let seq = 1; seq <= parts; seq += 1) part.run(message.id, seq);
     });
     return this.get(message.id)!;
   }
 
-  /** Records a part's submit_sm_resp: accepted with its message_id, or rejected with its status. */
-  partAnswered(ref: PartRef, commandStatus: number, smscMessageId: string | null): MessageView {
-    statement(this.db, 'UPDATE message_parts SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ? WHERE console_message_id = ? AND seq = ?')
-      .run(commandStatus === 0 ? 'accepted' : 'rejected', commandStatus, smscMessageId, smscMessageId === null ? null : normaliseMessageId(smscMessageId), ref.consoleMessageId, ref.seq);
+  /**
+   * Records a part's submit_sm_resp: accepted with its message_id, or rejected with its status — and the exchange
+   * (sequence_number, when it went and came back) that its timeline finds the PDUs in the trace by.
+   */
+  partAnswered(ref: PartRef, commandStatus: number, smscMessageId: string | null, exchange: SubmitExchange): MessageView {
+    statement(this.db, 
+        `UPDATE message_parts SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ?,
+           submit_sequence = ?, sent_at = ?, answered_at = ? WHERE console_message_id = ? AND seq = ?`,
+      )
+      .run(
+        commandStatus === 0 ? 'accepted' : 'rejected', commandStatus, smscMessageId, smscMessageId === null ? null : normaliseMessageId(smscMessageId),
+        exchange.sequenceNumber, exchange.sentAt, exchange.answeredAt, ref.consoleMessageId, ref.seq,
+      );
     return this.summarise(ref.consoleMessageId);
   }
 
   /** The part's submit never got an answer (timeout, connection lost, encode error). */
-  partFailed(ref: PartRef): MessageView {
-    statement(this.db, `UPDATE message_parts SET state = 'failed' WHERE console_message_id = ? AND seq = ?`).run(ref.consoleMessageId, ref.seq);
+  partFailed(ref: PartRef, sentAt: number): MessageView {
+    statement(this.db, `UPDATE message_parts SET state = 'failed', sent_at = ? WHERE console_message_id = ? AND seq = ?`).run(sentAt, ref.consoleMessageId, ref.seq);
     return this.summarise(ref.consoleMessageId);
   }
 
@@ -82,21 +99,30 @@ export class MessagesRepo {
 
   /**
    * The part a receipt's id reports on, among these profiles' messages: the newest with the same spelling (case
-   * and zero padding aside); failing that, a hex/decimal conversion — but only when exactly one part still
-   * waiting for its receipt answers to it, because a guess that picks the wrong message is worse than none.
+   * and zero padding aside); failing that ('auto'), a hex/decimal conversion — but only when exactly one part still
+   * waiting for its receipt answers to it, because a guess that picks the wrong message is worse than none. When the
+   * profile says how the SMSC writes receipt ids ('hex', 'decimal'), that conversion alone is used, as surely as a
+   * literal match; 'as-sent' never converts.
    */
-  findPartBySmscId(profileIds: string[], smscMessageId: string, recipient = ''): (PartRef & { rule: ReceiptMatchRule }) | null {
+  findPartBySmscId(
+    profileIds: string[], smscMessageId: string, recipient = '', format: ReceiptIdFormat = 'auto',
+  ): (PartRef & { rule: ReceiptMatchRule }) | null {
     const scope = profileIds.map(() => '?').join(', ');
-    const [literal, ...converted] = messageIdCandidates(smscMessageId);
+    const { literal, converted } = receiptIdLookup(smscMessageId, format);
     const from = `FROM message_parts p JOIN messages m ON m.id = p.console_message_id WHERE m.profile_id IN (${scope})`;
     // Where several messages share the id (submit_multi), the one sent to the receipt's sender is meant.
-    const exact = statement(this.db, 
+    const newest = (id: string) =>
+      statement(this.db, 
         `SELECT p.console_message_id AS consoleMessageId, p.seq ${from} AND p.smsc_message_id_norm = ?
            ORDER BY (m.destination_addr = ?) DESC, p.receipt_at IS NULL DESC, m.submitted_at DESC LIMIT 1`,
-      )
-      .get(...profileIds, literal!, recipient) as unknown as PartRef | undefined;
+      ).get(...profileIds, id, recipient) as unknown as PartRef | undefined;
+    const exact = literal === null ? undefined : newest(literal);
     if (exact) return { consoleMessageId: exact.consoleMessageId, seq: exact.seq, rule: 'as-sent' };
     if (converted.length === 0) return null;
+    if (format !== 'auto') {
+      const told = newest(converted[0]!);
+      return told ? { consoleMessageId: told.consoleMessageId, seq: told.seq, rule: 'converted' } : null;
+    }
     const rows = statement(this.db, 
         `SELECT p.console_message_id AS consoleMessageId, p.seq ${from} AND p.receipt_at IS NULL
            AND p.smsc_message_id_norm IN (${converted.map(() => '?').join(', ')}) LIMIT 2`,

@@ -18,6 +18,7 @@ import { describePdu } from './pdu-summary';
 import { RecordRing } from './record-ring';
 import { SessionStats } from './session-stats';
 import type { TraceRecord, TraceSessionInfo, TraceStoreItem } from './store/trace-db';
+import type { PduFound, PduLookup } from './store/pdu-lookup';
 import type { TraceCount, TraceSort } from './store/trace-query';
 import type { TraceStore } from './store/trace-store-client';
 
@@ -196,6 +197,12 @@ export class TraceHub {
 
   position(filter: TraceFilter, sort: TraceSort, snapshotId: number, id: number): Promise<number | null> {
     return this.options.store.request({ op: 'position', filter, sort, snapshotId, id });
+  }
+
+  /** The stored rows of given PDUs (a message's timeline), each or null; what is captured so far is flushed first. */
+  findPdus(lookups: PduLookup[]): Promise<Array<PduFound | null>> {
+    this.toStore.flush();
+    return this.options.store.request({ op: 'findPdus', lookups });
   }
 
   sessions(): Promise<TraceSessionInfo[]> {

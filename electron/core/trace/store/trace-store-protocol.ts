@@ -3,6 +3,7 @@
 import type { TraceSummary } from '../../../../shared/contract';
 import type { TraceFilter } from '../../../../shared/trace-filter';
 import type { TraceExportJob, TraceExportOutcome } from '../export/trace-export';
+import type { PduFound, PduLookup } from './pdu-lookup';
 import type { PackedTraceBatch } from './trace-batch-codec';
 import type { TraceConnection, TraceRecord, TraceSessionInfo } from './trace-db';
 import type { TraceCount, TraceSort } from './trace-query';
@@ -22,6 +23,7 @@ export type StoreRequest =
   | { op: 'position'; filter: TraceFilter; sort: TraceSort; snapshotId: number; id: number }
   | { op: 'get'; id: number }
   | { op: 'sessions' }
+  | { op: 'findPdus'; lookups: PduLookup[] }
   | { op: 'export'; job: TraceExportJob };
 
 export interface StoreReplies {
@@ -31,6 +33,7 @@ export interface StoreReplies {
   position: number | null;
   get: TraceRecord | null;
   sessions: TraceSessionInfo[];
+  findPdus: Array<PduFound | null>;
   export: TraceExportOutcome;
 }
 

@@ -7,6 +7,7 @@ import { DATABASE_FILE } from '../../store/database';
 import { exportTrace } from '../export/trace-export';
 import { unpackTraceBatch } from './trace-batch-codec';
 import { importLegacyTrace, openTraceDatabase, TraceDb } from './trace-db';
+import { PduLookups } from './pdu-lookup';
 import { TraceQueries } from './trace-query';
 import { errorShape, type FromStore, type StorePort, type StoreReplies, type StoreRequest, type ToStore, type TraceStoreStart } from './trace-store-protocol';
 import { TraceStoreWriter, type TraceStoreHealth } from './trace-store-writer';
@@ -26,6 +27,7 @@ export function serveTraceStore(port: StorePort, start: TraceStoreStart): void {
     return;
   }
   const queries = new TraceQueries(db);
+  const lookups = new PduLookups(db);
   const health: TraceStoreHealth = {
     failed: (error, where) => post({ type: 'health', call: 'failed', error: errorShape(error), where }),
     succeeded: () => post({ type: 'health', call: 'succeeded' }),
@@ -61,6 +63,8 @@ export function serveTraceStore(port: StorePort, start: TraceStoreStart): void {
         return trace.get(request.id);
       case 'sessions':
         return trace.sessions();
+      case 'findPdus':
+        return lookups.find(request.lookups);
     }
   };
 
