@@ -1,16 +1,34 @@
 // Inbox region: what SMSCs delivered to us, newest first — delivery receipts (matched to the message they
 // report on, when the console sent it) and mobile-originated messages. A window over the store (the newest 200,
 // more paged in on request), virtualised: it is the list an MO burst floods.
-import type { InboxItem, ReceiptMatchRule, ReceiptView } from '../../../shared/contract';
+import { useRef } from 'react';
+import type { InboxItem, ReceiptView } from '../../../shared/contract';
+import { isInboxFiltered } from '../../../shared/inbox-filter';
 import { formatClock, formatCount } from '../format/display';
 import { receiptTone } from '../format/tones';
+import { MATCH_RULE_WORDS } from '../format/match-rules';
 import { useConsole } from '../store/console-context';
+import { InboxFilterBar } from './inbox/InboxFilterBar';
+import { InboxToolbar } from './inbox/InboxToolbar';
+import { useMarkSeen } from './inbox/use-mark-seen';
 import { Region } from './Region';
 import { StatusWord } from './StatusWord';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import { VisuallyHidden } from './VisuallyHidden';
 
 const COLUMNS: ReadonlyArray<VirtualColumn<InboxItem>> = [
-  { header: 'Time', width: '12ch', className: 'mono', cell: (i) => formatClock(i.receivedAt) },
+  {
+    header: 'Time',
+    width: '12ch',
+    className: 'mono',
+    // Unread rows are bold (inbox.css); the word is for whoever does not see the weight.
+    cell: (i) => (
+      <>
+        {!i.read && <VisuallyHidden>unread </VisuallyHidden>}
+        {formatClock(i.receivedAt)}
+      </>
+    ),
+  },
   { header: 'Kind', width: '8ch', cell: (i) => (i.kind === 'receipt' ? 'receipt' : 'MO') },
   { header: 'From', width: 'minmax(8ch, 16ch)', className: 'mono', cell: (i) => i.sourceAddr },
   { header: 'To', width: 'minmax(8ch, 16ch)', className: 'mono', cell: (i) => i.destinationAddr },
@@ -38,13 +56,6 @@ const COLUMNS: ReadonlyArray<VirtualColumn<InboxItem>> = [
   },
 ];
 
-/** How a receipt found its message, in the words the Matched column's tooltip uses. */
-const MATCH_RULE_WORDS: Record<ReceiptMatchRule, string> = {
-  'as-sent': 'matched by its id as submit_sm_resp gave it (case and zero padding aside)',
-  converted: 'matched by its id read as hex ⇄ decimal (the only waiting message that answers to it)',
-  'on-response': 'came before its submit_sm_resp; matched when that arrived',
-};
-
 /** The stat as a v3.4 word; the word as received beside it when it differs (lower case, DELIVERED…), or alone. */
 function ReceiptStatWord({ receipt }: { receipt: ReceiptView }) {
   const raw = receipt.statText ?? '';
@@ -57,19 +68,32 @@ function ReceiptStatWord({ receipt }: { receipt: ReceiptView }) {
   );
 }
 
-export function Inbox() {
+/**
+ * The inbox's content without a region around it: the workspace shows it as the bottom pane's Inbox tab. Its
+ * filter bar and actions sit above the list; rows seen for a second are marked read (inbox/use-mark-seen.ts).
+ */
+export function InboxList() {
   const inbox = useConsole((state) => state.inbox);
   const hasOlder = useConsole((state) => state.inboxHasOlder);
   const loadOlder = useConsole((state) => state.loadOlderInbox);
+  const filtered = useConsole((state) => isInboxFiltered(state.inboxFilter) || state.inboxSessionPick.kind === 'session');
+  const markSeen = useConsole((state) => state.markInboxSeen);
+  const openItem = useConsole((state) => state.openInboxItem);
+  const container = useRef<HTMLDivElement>(null);
+  const onVisibleRange = useMarkSeen(container, inbox, (ids) => void markSeen(ids));
   return (
-    <Region title="Inbox" area="inbox">
+    <div className="inbox" ref={container}>
+      <InboxFilterBar />
+      <InboxToolbar />
       <VirtualTable
         label="Inbox"
         items={inbox}
         columns={COLUMNS}
-        rowData={(i) => ({ 'data-kind': i.kind })}
+        rowData={(i) => ({ 'data-kind': i.kind, 'data-read': String(i.read) })}
         onEndReached={hasOlder ? () => void loadOlder() : undefined}
-        empty="Nothing received yet."
+        onVisibleRange={onVisibleRange}
+        onActivate={(i) => void openItem(i)}
+        empty={filtered ? 'Nothing received matches the filter.' : 'Nothing received yet.'}
         footer={
           hasOlder && (
             <p className="vtable__footer muted">
@@ -81,6 +105,15 @@ export function Inbox() {
           )
         }
       />
+    </div>
+  );
+}
+
+/** The inbox as a region of its own, for a layout that gives it one. */
+export function Inbox() {
+  return (
+    <Region title="Inbox" area="inbox">
+      <InboxList />
     </Region>
   );
 }

@@ -1,8 +1,9 @@
 // The sessions, newest first: bind state with why a session closed or when it reconnects, the SMSC's
 // system_id, a Disconnect for every session still alive (one waiting to reconnect counts: Disconnect stops the
 // waiting), Reconnect and Dismiss for a closed one (and Dismiss for all closed at once), and the live counters on a full-width line of their own under each session — the region is
-// narrow, and the line is long.
-import type { SessionView } from '../../../shared/contract';
+// narrow, and the line is long. The table selects only the ids (in order) and each row its own session, so a
+// counters update (four a second per busy session) re-renders the rows whose session changed, not the table.
+import { useShallow } from 'zustand/shallow';
 import { shortId } from '../format/display';
 import { COUNTERS_EXPLAINED, describeCounters } from '../format/session-counters';
 import { sessionTone } from '../format/tones';
@@ -15,10 +16,12 @@ import { VisuallyHidden } from './VisuallyHidden';
 
 const COLUMNS = 4;
 
-export function SessionTable({ sessions }: { sessions: SessionView[] }) {
+export function SessionTable() {
+  // Newest first: the session just connected is the one being watched.
+  const ids = useConsole(useShallow((state) => state.sessions.map((s) => s.id).reverse()));
+  const closed = useConsole((state) => state.sessions.filter((s) => s.state === 'closed' && s.nextAttemptAt === null).length);
   const dismiss = useConsole((state) => state.dismissSessions);
-  if (sessions.length === 0) return <p className="muted">No sessions yet: pick a profile and Connect.</p>;
-  const closed = sessions.filter((s) => s.state === 'closed' && s.nextAttemptAt === null).length;
+  if (ids.length === 0) return <p className="muted">No sessions yet: pick a profile and Connect.</p>;
   return (
     <>
       {closed > 1 && (
@@ -39,9 +42,8 @@ export function SessionTable({ sessions }: { sessions: SessionView[] }) {
             </th>
           </tr>
         </thead>
-        {/* Newest first: the session just connected is the one being watched. */}
-        {sessions.toReversed().map((session) => (
-          <SessionRows key={session.id} session={session} />
+        {ids.map((id) => (
+          <SessionRows key={id} sessionId={id} />
         ))}
       </table>
     </>
@@ -49,12 +51,15 @@ export function SessionTable({ sessions }: { sessions: SessionView[] }) {
 }
 
 /** One session: its row (with data-state, which tests and styles key on) and its counters line. */
-function SessionRows({ session }: { session: SessionView }) {
+function SessionRows({ sessionId }: { sessionId: string }) {
+  // The same object until this session changes: the slice replaces only the sessions a frame names.
+  const session = useConsole((state) => state.sessions.find((s) => s.id === sessionId));
   const disconnect = useConsole((state) => state.disconnect);
   const reconnect = useConsole((state) => state.reconnectSession);
   const dismiss = useConsole((state) => state.dismissSessions);
-  const scoped = useConsole((state) => state.scopeSessionId === session.id);
+  const scoped = useConsole((state) => state.scopeSessionId === sessionId);
   const setScope = useConsole((state) => state.setScope);
+  if (session === undefined) return null;
   const alive = session.state !== 'closed' || session.nextAttemptAt !== null;
   return (
     <tbody>

@@ -20,7 +20,6 @@ export function Sessions() {
   const profiles = useConsole((state) => state.profiles);
   const profile = useConsole(selectedProfile);
   const chooseProfile = useConsole((state) => state.chooseProfile);
-  const sessions = useConsole((state) => state.sessions);
   const sessionsError = useConsole((state) => state.sessionsError);
   const profilesError = useConsole((state) => state.profilesError);
   const connect = useConsole((state) => state.connect);
@@ -33,7 +32,7 @@ export function Sessions() {
   };
 
   return (
-    <Region title="Sessions" area="sessions">
+    <Region title="Sessions" area="sessions" pane="sessions">
       <form className="toolbar" onSubmit={onConnect}>
         <label htmlFor={profileSelectId}>Profile</label>
         <select id={profileSelectId} value={profileId} onChange={(event) => chooseProfile(event.target.value)}>
@@ -62,7 +61,7 @@ export function Sessions() {
       )}
       <ScopeLine />
       <ConnectPromptDialog />
-      <SessionTable sessions={sessions} />
+      <SessionTable />
     </Region>
   );
 }

@@ -1,5 +1,6 @@
 // Trace region: every PDU on the wire as a view over the stored trace — filtered, counted, newest at the bottom —
-// with the selected one decoded below the list.
+// with the selected one decoded below the list, or beside it when the pane is wide enough for both (trace.css
+// decides by the pane's own width, so collapsing the left column or widening the window both count).
 import { formatCount } from '../format/display';
 import { DecodeButton } from './DecodeDialog';
 import { ExportButton } from './ExportDialog';
@@ -18,6 +19,7 @@ export function Trace() {
     <Region
       title="Trace"
       area="trace"
+      pane="trace"
       tools={
         <>
           <NewRows />
@@ -37,9 +39,11 @@ export function Trace() {
         </>
       }
     >
-      <TraceFilterBar />
-      <TraceGrid />
-      <TraceDetailPane />
+      <div className="trace-layout">
+        <TraceFilterBar />
+        <TraceGrid />
+        <TraceDetailPane />
+      </div>
     </Region>
   );
 }

@@ -2,7 +2,7 @@
 // sight are in the DOM (@tanstack/react-virtual). At 2,500 MO/s a plain table re-laid-out 200 rows twenty times a
 // second (measured: 100–600 ms tasks in the burst benchmark); this lays out a screenful.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface VirtualColumn<T> {
   header: ReactNode;
@@ -23,17 +23,22 @@ interface VirtualTableProps<T> {
   footer?: ReactNode;
   /** Scrolled to the last rows: page older ones in from the store. */
   onEndReached?: () => void;
+  /** A row opens something (a message's timeline): by click, or Enter / Space on the focused row. */
+  onActivate?: (item: T) => void;
+  /** The rows in sight changed (indexes into items, overscan left out): the Inbox marks what was seen. */
+  onVisibleRange?: (range: { startIndex: number; endIndex: number } | null) => void;
 }
 
 const ROW_HEIGHT = 22;
 
-export function VirtualTable<T>({ label, items, columns, rowData, empty, footer, onEndReached }: VirtualTableProps<T>) {
+export function VirtualTable<T>({ label, items, columns, rowData, empty, footer, onEndReached, onActivate, onVisibleRange }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    onChange: (instance) => onVisibleRange?.(instance.range),
   });
   const style = { '--vtable-columns': columns.map((c) => c.width).join(' ') } as CSSProperties;
   return (
@@ -73,9 +78,19 @@ export function VirtualTable<T>({ label, items, columns, rowData, empty, footer,
                   role="row"
                   key={row.index % 256}
                   aria-rowindex={row.index + 2}
-                  className="vtable__row"
+                  className={onActivate ? 'vtable__row vtable__row--opens' : 'vtable__row'}
                   style={{ transform: `translateY(${row.start}px)` }}
                   {...rowData?.(item)}
+                  {...(onActivate && {
+                    tabIndex: 0,
+                    'aria-haspopup': 'dialog' as const,
+                    onClick: () => onActivate(item),
+                    onKeyDown: (event: KeyboardEvent) => {
+                      if (event.key !== 'Enter' && event.key !== ' ') return;
+                      event.preventDefault();
+                      onActivate(item);
+                    },
+                  })}
                 >
                   {columns.map((column, index) => (
                     <span role="cell" key={index} className={column.className} title={column.title?.(item)}>

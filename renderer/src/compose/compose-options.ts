@@ -1,6 +1,6 @@
 // The three choices that decide how a composed text goes on the wire, with the words the selects show. Values
 // are the contract's, so the draft carries them as they are; the labels are what SMPP engineers call them.
-import type { DefaultAlphabet, NationalLanguage, SplitMethod, TextEncodingChoice } from '../../../shared/contract';
+import type { DefaultAlphabet, NationalLanguage, ReceiptIdFormat, SplitMethod, TextEncodingChoice } from '../../../shared/contract';
 
 export interface ComposeOptions {
   encoding: TextEncodingChoice;
@@ -23,6 +23,13 @@ export const DEFAULT_ALPHABET_CHOICES: readonly Choice<DefaultAlphabet>[] = [
   { value: 'gsm7', label: 'GSM 03.38' },
   { value: 'latin1', label: 'Latin-1' },
   { value: 'ia5', label: 'IA5/ASCII' },
+];
+
+export const RECEIPT_ID_CHOICES: readonly Choice<ReceiptIdFormat>[] = [
+  { value: 'auto', label: 'As sent, else hex ⇄ decimal when only one message fits' },
+  { value: 'as-sent', label: 'As sent (never converted)' },
+  { value: 'hex', label: 'In hex (submit_sm_resp gives decimal)' },
+  { value: 'decimal', label: 'In decimal (submit_sm_resp gives hex)' },
 ];
 
 export const ENCODING_CHOICES: readonly Choice<TextEncodingChoice>[] = [

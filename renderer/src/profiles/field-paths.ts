@@ -73,6 +73,7 @@ export const FIELD_LABELS: Record<FieldPath, string> = {
   'reconnect.minBackoffMs': 'Backoff min (ms)',
   'reconnect.maxBackoffMs': 'Backoff max (ms)',
   defaultAlphabet: 'data_coding 0 means',
+  receiptIds: 'Receipt ids',
   notes: 'Notes',
 };
 

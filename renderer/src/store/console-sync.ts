@@ -18,6 +18,13 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
     if (events.traceStats) state().receiveTraceStats(events.traceStats);
     if (events.messages) state().receiveMessages(events.messages);
     if (events.inbox) state().receiveInbox(events.inbox);
+    // An open timeline follows its message: a new response or receipt names it in one of these.
+    if (events.messages || events.inbox) {
+      state().lifecycleTouched([
+        ...(events.messages?.items.map((m) => m.id) ?? []),
+        ...(events.inbox?.items.flatMap((i) => (i.matchedMessage ? [i.matchedMessage.id] : [])) ?? []),
+      ]);
+    }
     if (events.listCounts) state().setListCounts(events.listCounts);
     if (events.storeHealth) state().setStoreHealth(events.storeHealth);
   });
@@ -30,6 +37,8 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
   load('profiles', () => api.listProfiles(), (profiles) => state().setProfiles(profiles));
   load('sessions', () => api.listSessions(), (sessions) => state().loadSessions(sessions));
   load('the database state', () => api.storeHealth(), (health) => state().setStoreHealth(health));
+  // Counted once by the host; changes arrive as listCounts events (subscribed above, so none is missed).
+  load('the list counts', () => api.listCounts(), (counts) => state().setListCounts(counts));
   void state().reloadMessages();
   void state().reloadInbox();
   void state().refreshTrace();

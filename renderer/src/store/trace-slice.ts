@@ -72,6 +72,8 @@ export interface TraceSlice {
   selectTrace: (id: number) => Promise<void>;
   /** From the selected row to its response or request (or timeout note). */
   goToPaired: () => Promise<void>;
+  /** Selects a row and scrolls to it when the view holds it (else its detail shows, marked as outside the view). */
+  goToTraceRow: (id: number) => Promise<void>;
   scrolledTo: () => void;
   /** Back to the newest row (N new ↓). */
   scrollToTail: () => void;
@@ -217,7 +219,9 @@ export function createTraceSlice(api: ConsoleApi): StateCreator<ConsoleState, []
         const detail = get().traceDetail;
         if (detail.status !== 'ready') return;
         const target = detail.detail.responseId ?? detail.detail.requestId;
-        if (target === null) return;
+        if (target !== null) await get().goToTraceRow(target);
+      },
+      goToTraceRow: async (target) => {
         const view = get().traceView;
         let position = indexInWindow(view, target);
         if (position < 0 && target <= view.snapshotId) {

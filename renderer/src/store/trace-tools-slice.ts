@@ -11,13 +11,12 @@ import type {
   TraceExportResult,
   TraceExportScope,
 } from '../../../shared/contract';
-import { base64FromOctets, octetsFromBase64, saveDownload } from '../trace/save-download';
+import { base64FromOctets } from '../trace/save-download';
+import { downloadExport } from './fetch-export';
 import { errorField, errorMessage } from '../api/call-error';
 import type { ConsoleState } from './console-store';
 import type { Outcome } from './operations-slice';
 
-/** Pieces of a file fetched per call: within a WebSocket frame's limit with base64's third on top. */
-const DOWNLOAD_PIECE = 4 * 1024 * 1024;
 const UPLOAD_PIECE = 512 * 1024;
 const MIME: Record<TraceExportFormat, string> = {
   pcapng: 'application/x-pcapng', pcap: 'application/vnd.tcpdump.pcap', jsonl: 'application/jsonl', text: 'text/plain',
@@ -58,17 +57,9 @@ export function createTraceToolsSlice(api: ConsoleApi): StateCreator<ConsoleStat
         try {
           set({ exportOutcome: { status: 'running', step: 'Writing the file…', done: 0, total: 0 } });
           const result = await api.exportTrace({ scope, format });
-          const parts: Uint8Array<ArrayBuffer>[] = [];
-          for (let offset = 0, total = 1; offset < total; ) {
-            const piece = await api.readExport({ exportId: result.exportId, offset, length: DOWNLOAD_PIECE });
-            const octets = octetsFromBase64(piece.base64);
-            if (octets.length === 0) break;
-            parts.push(octets);
-            offset += octets.length;
-            total = piece.total;
-            set({ exportOutcome: { status: 'running', step: 'Fetching', done: offset, total } });
-          }
-          saveDownload(result.fileName, parts, MIME[format]);
+          await downloadExport(api, result.exportId, result.fileName, MIME[format], (done, total) =>
+            set({ exportOutcome: { status: 'running', step: 'Fetching', done, total } }),
+          );
           set({ exportOutcome: { status: 'done', value: result } });
         } catch (error) {
           set({ exportOutcome: { status: 'failed', message: errorMessage(error), field: errorField(error) } });

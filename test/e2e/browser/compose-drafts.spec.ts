@@ -19,7 +19,7 @@ test('recall a sent draft, keep it as a template, send to two recipients, and se
   const encoding = compose.getByLabel('Encoding', { exact: true });
   const send = compose.getByRole('button', { name: 'Send', exact: true });
   const commandRows = (command: string) => traceRows(page, command);
-  const sentRows = compose.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ has: page.getByRole('cell') });
+  const sentRows = page.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ has: page.getByRole('cell') });
 
   // Send one message, in UCS-2 so the recall can be seen to bring the encoding back too.
   await compose.getByLabel('Source address').fill('12345');

@@ -112,5 +112,5 @@ test("the host's error naming a TLV's value marks that input, and editing it cle
   await expect(alert).toHaveCount(0);
   await expect(value).not.toHaveAttribute('aria-invalid');
   await send.click();
-  await expect(compose.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ hasText: 'Hello' })).toHaveCount(1);
+  await expect(page.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ hasText: 'Hello' })).toHaveCount(1);
 });

@@ -1,7 +1,7 @@
 // The trace as an analyser, as an engineer uses it: the session column, a message found by its message_id, from
 // a request to its response and back, errors only, one session's traffic at a click, and "N new" while reading.
 import { expect, test, type Page } from '@playwright/test';
-import { composeOnSimulator, connectLocalSimulator, traceRows, useFreshBrowserHost } from '../support/console-page';
+import { composeOnSimulator, connectLocalSimulator, showList, traceRows, useFreshBrowserHost } from '../support/console-page';
 
 const host = useFreshBrowserHost();
 
@@ -81,12 +81,12 @@ test('one click on a session scopes Trace, Sent and Inbox to it; N new while rea
   await expect(sessions.getByRole('status')).toContainText('show Local simulator');
   await expect(traceRows(page, 'bind_transceiver')).toHaveCount(1);
   await expect(traceRows(page, 'submit_sm')).toHaveCount(0);
-  await expect(compose.getByRole('table', { name: 'Sent' })).toContainText('Nothing sent yet.');
-  await expect(page.getByRole('table', { name: 'Inbox' })).toContainText('Nothing received yet.');
+  await expect(page.getByRole('table', { name: 'Sent' })).toContainText('Nothing sent yet.');
+  await expect(await showList(page, 'Inbox')).toContainText('Nothing received yet.');
   // one click back to all
   await sessions.getByRole('button', { name: 'All sessions' }).click();
   await expect(traceRows(page, 'submit_sm')).toHaveCount(1);
-  await expect(compose.getByRole('table', { name: 'Sent' })).toContainText('On the newest session');
+  await expect(await showList(page, 'Sent')).toContainText('On the newest session');
 
   // reading an older row pauses following; what arrives meanwhile is counted, and one click returns to the tail
   await traceRows(page, 'bind_transceiver').first().click();

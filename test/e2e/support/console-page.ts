@@ -24,6 +24,15 @@ export async function connectLocalSimulator(page: Page): Promise<void> {
   await expect(sessions.locator('[data-state="bound"]')).toContainText('SMPPConsoleSim');
 }
 
+/**
+ * Shows the Sent or Inbox tab of the bottom pane and returns its table. The tab's name carries its counts
+ * ("Inbox 3 (1 unread)"), so it is found by how it starts.
+ */
+export async function showList(page: Page, name: 'Sent' | 'Inbox') {
+  await page.getByRole('tab', { name: new RegExp(`^${name}\\b`) }).click();
+  return page.getByRole('table', { name });
+}
+
 /** Trace rows whose command cell is exactly this command (so submit_sm does not match submit_sm_resp). */
 export function traceRows(page: Page, command: string) {
   const grid = page.getByRole('region', { name: 'Trace' }).getByRole('grid', { name: 'PDU trace' });
@@ -46,8 +55,8 @@ export async function composeOnSimulator(page: Page, url: string) {
     text: compose.getByLabel('Text', { exact: true }),
     send: compose.getByRole('button', { name: 'Send', exact: true }),
     commandRows: (command: string) => traceRows(page, command),
-    // Data rows only: the header row has column headers, not cells.
-    sentRows: compose.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ has: page.getByRole('cell') }),
+    // Data rows only: the header row has column headers, not cells. Sent is the bottom pane's first tab.
+    sentRows: page.getByRole('table', { name: 'Sent' }).getByRole('row').filter({ has: page.getByRole('cell') }),
   };
 }
 

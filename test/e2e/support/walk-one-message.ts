@@ -1,7 +1,7 @@
 // The walking skeleton's scenario, as a person does it, by roles and labels. The browser spec and the Electron
 // spec run this same function, so the two shells are held to the same behaviour.
 import { expect, type Page } from '@playwright/test';
-import { connectLocalSimulator, traceRows } from './console-page';
+import { connectLocalSimulator, showList, traceRows } from './console-page';
 
 export async function walkOneMessage(page: Page): Promise<void> {
   const sessions = page.getByRole('region', { name: 'Sessions' });
@@ -23,7 +23,7 @@ export async function walkOneMessage(page: Page): Promise<void> {
   await expect(response).toContainText('ESME_ROK');
 
   // … and the inbox's receipt is matched to that message_id, that destination and that text
-  const receipt = page.getByRole('table', { name: 'Inbox' }).getByRole('row').filter({ hasText: smscMessageId });
+  const receipt = (await showList(page, 'Inbox')).getByRole('row').filter({ hasText: smscMessageId });
   await expect(receipt).toHaveCount(1);
   await expect(receipt).toContainText('DELIVRD');
   await expect(receipt).toContainText('447700900123');

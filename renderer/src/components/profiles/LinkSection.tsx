@@ -1,7 +1,7 @@
 // How the link is kept and paced once bound (keep-alive, timeouts, window, rate), what happens when it drops,
 // and what this SMSC means by data_coding 0 — SMSCs disagree, so it is a per-profile setting.
 import { useProfileForm } from './form-context';
-import { DEFAULT_ALPHABET_CHOICES, SPLIT_CHOICES } from '../../compose/compose-options';
+import { DEFAULT_ALPHABET_CHOICES, RECEIPT_ID_CHOICES, SPLIT_CHOICES } from '../../compose/compose-options';
 import { CheckField, NumberField, SelectField, TextField } from './FormFields';
 
 export function LinkSection() {
@@ -32,6 +32,11 @@ export function LinkSection() {
       <fieldset className="profile-form__group">
         <legend>Messages</legend>
         <SelectField path="defaultAlphabet" choices={DEFAULT_ALPHABET_CHOICES} hint="SMPP leaves the default alphabet to the SMSC." />
+        <SelectField
+          path="receiptIds"
+          choices={RECEIPT_ID_CHOICES}
+          hint="How this SMSC writes message_id in receipts, against submit_sm_resp. Set it when receipts stay unmatched."
+        />
         <TextField path="notes" multiline />
       </fieldset>
     </>
