@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/serve/index.ts'),
+          // the simulator alone, headless: a test SMSC for other tools (`npm run simulator`)
+          simulator: resolve(__dirname, 'electron/simulator/index.ts'),
           bench: resolve(__dirname, 'bench/index.ts'),
           // the trace store's worker thread: trace writes and queries off the main thread
           'trace-store-worker': resolve(__dirname, 'electron/core/trace/store/trace-store-worker.ts'),

@@ -3,7 +3,8 @@
 // 1, 10 and 100 — beside the `smpp` package's own Session doing the same against the same simulator, and the
 // ratio. Then deliver_sm acknowledged per second through the whole console with every commit fsync'd
 // (synchronous=FULL, grouped) against NORMAL: the price of durability. Each figure is the median of BENCH_RUNS
-// runs. It asserts nothing: targets are read by people, never by timed tests.
+// runs. Then the trace store, the burst, capture files, the inbox, and the load sender's highest held rate
+// (bench/load.ts). It asserts nothing: targets are read by people, never by timed tests.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { traceBurstFigures } from './trace-burst';
 import { traceFileFigures } from './trace-files';
 import { traceQueryFigures } from './trace-queries';
 import { inboxFigures } from './inbox';
+import { loadFigures } from './load';
 import { SmscSimulator } from '../electron/core/simulator/smsc-simulator';
 import { DATABASE_FILE } from '../electron/core/store/database';
 import { TraceStore } from '../electron/core/trace/store/trace-store-client';
@@ -160,6 +162,7 @@ async function main(): Promise<void> {
   if (process.env.BENCH_BURST !== '0') await traceBurstFigures(json);
   if (process.env.BENCH_FILES !== '0') await traceFileFigures(json, TRACE_WORKER);
   if (process.env.BENCH_INBOX !== '0') await inboxFigures(json);
+  if (process.env.BENCH_LOAD !== '0') await loadFigures(json, startSimulatorProcess, TRACE_WORKER);
 }
 
 /** deliver_sm/s acknowledged after an fsync'd commit (FULL) against NORMAL, alternating which goes first. */

@@ -11,9 +11,15 @@ import type {
   CaptureImportResult, DecodeHexResult, SessionTraceStats, TraceCount, TraceDetail, TraceExportFormat, TraceExportScope,
   TraceEventBatch, TraceExportResult, TraceSessionInfo, TraceSort, TraceSummary,
 } from './trace-types';
+import type { LoadRequest, LoadRunView } from './load-types';
+import type {
+  InjectMoRequest, InjectMoResult, ScenarioSummary, SimulatorActionRequest, SimulatorScenario, SimulatorStatus,
+} from './simulator-types';
 
 export * from './message-types';
 export * from './trace-types';
+export * from './load-types';
+export * from './simulator-types';
 
 // Domain words are name lists first and types derived from them, so the main side's validation (zod enums) and
 // the UI's choices are built from the same list as the type and cannot drift from it.
@@ -257,8 +263,40 @@ export interface ConsoleMethods {
   importCapture: { request: { uploadId: string; smppPorts: number[] }; response: CaptureImportResult };
   /** Where an outbind profile with this host and listen address would listen, and whom it would accept. */
   outbindPlan: { request: { host: string; listenAddress: string }; response: OutbindPlan };
+  /** The built-in simulator now: where it listens, who is bound (with counters), what it did lately, MO injections. */
+  simulatorStatus: { request: void; response: SimulatorStatus };
+  /** The scenario the built-in simulator runs. */
+  simulatorScenario: { request: void; response: SimulatorScenario };
+  /** Runs a scenario (given whole, or a saved one by name) from now on, and keeps it for the next start. */
+  setSimulatorScenario: { request: { scenario?: SimulatorScenario; name?: string }; response: SimulatorScenario };
+  /** Saved scenarios (the data folder's simulator/scenarios/*.json). */
+  listScenarios: { request: void; response: ScenarioSummary[] };
+  /** Saves a scenario under its name (replacing one of that name). */
+  saveScenario: { request: { scenario: SimulatorScenario }; response: ScenarioSummary };
+  deleteScenario: { request: { name: string }; response: { name: string } };
+  /** A scenario from JSON (checked whole; the error names the field and the limit), saved under its name. */
+  importScenario: { request: { json: string }; response: ScenarioSummary };
+  /** A saved scenario as JSON, or the running one when no name is given. */
+  exportScenario: { request: { name?: string }; response: { json: string; fileName: string } };
+  /** MO to a bound receiving session of the simulator, now or at a rate. */
+  injectMo: { request: InjectMoRequest; response: InjectMoResult };
+  /**
+   * Listens again on this port (0: any free one), with TLS from PEM files on the main side's disk or without; the
+   * connections open now are closed. For this run (the next start uses the command line's port).
+   */
+  simulatorListen: { request: { port: number; tls: { certFile: string; keyFile: string } | null }; response: SimulatorStatus };
+  /** Stops listening; every connection to it closes. */
+  simulatorStop: { request: void; response: SimulatorStatus };
+  /** On one simulator session: unbind it, drop its connection, or send it a fault from the library. */
+  simulatorAction: { request: SimulatorActionRequest; response: { sessionId: string; outcome: string } };
   /** The database's write health now; changes arrive as `storeHealth` events. */
   storeHealth: { request: void; response: StoreHealth };
+  /** Starts a load run (one at a time); its progress arrives as loadRun events. */
+  startLoad: { request: LoadRequest; response: LoadRunView };
+  /** No new submits; the run is done once the ones in flight have answered. */
+  stopLoad: { request: { runId: string }; response: LoadRunView };
+  /** A run with all its points: the given one, else the latest (null when none ran since the console started). */
+  loadStatus: { request: { runId?: string }; response: LoadRunView | null };
 }
 
 /** Where an outbind profile would listen, whom it would accept, and why that address. */
@@ -315,7 +353,22 @@ export const consoleMethodNames = [
   'uploadCapture',
   'importCapture',
   'outbindPlan',
+  'simulatorStatus',
+  'simulatorScenario',
+  'setSimulatorScenario',
+  'listScenarios',
+  'saveScenario',
+  'deleteScenario',
+  'importScenario',
+  'exportScenario',
+  'injectMo',
+  'simulatorAction',
+  'simulatorListen',
+  'simulatorStop',
   'storeHealth',
+  'startLoad',
+  'stopLoad',
+  'loadStatus',
 ] as const satisfies readonly ConsoleMethodName[];
 
 /**
@@ -341,6 +394,8 @@ export interface ConsoleEvents {
   /** Sent / inbox / unread counts after a change (latest only; at most a few times a second). */
   listCounts: ListCounts;
   storeHealth: StoreHealth;
+  /** The load run's progress, aggregated (latest only; at most a few times a second). */
+  loadRun: LoadRunView;
 }
 
 export interface ListBatch<T> {
@@ -369,6 +424,7 @@ export const consoleEventNames = [
   'inbox',
   'listCounts',
   'storeHealth',
+  'loadRun',
 ] as const satisfies readonly ConsoleEventName[];
 
 // Compile-time proof that the name lists above are complete: a missing name makes one of these `never`.

@@ -13,6 +13,7 @@ import { ConsoleEventBus } from './api/event-bus';
 import { consoleDiagnostics } from './diagnostics/console-diagnostics';
 import type { Diagnostics } from './diagnostics/diagnostics';
 import { InboxActions } from './messages/inbox-actions';
+import { LoadService, readCsvUpload } from './load/load-service';
 import { ListCountsKeeper } from './messages/list-counts';
 import { messageLifecycle } from './messages/message-lifecycle';
 import { draftContentOf, MessageService } from './messages/message-service';
@@ -22,6 +23,8 @@ import { ProfileService } from './profiles/profile-service';
 import { SessionManager } from './sessions/session-manager';
 import { planOutbind } from './smpp/outbind-plan';
 import { SmscSimulator } from './simulator/smsc-simulator';
+import { ScenarioStore } from './simulator/scenario-store';
+import { simulatorHandlers } from './simulator/simulator-handlers';
 import { openDatabase } from './store/database';
 import { DraftsRepo } from './store/drafts-repo';
 import { GroupCommit } from './store/group-commit';
@@ -98,7 +101,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const transfers = new CaptureTransfers(options.dataDir);
   const inboxActions = new InboxActions(db, inbox, listCounts, events, transfers);
   const pipeline = new EventPipeline(events, diagnostics);
-  const simulator = new SmscSimulator({ ...options.simulator, onError: (error, where) => diagnostics.report(error, { where: `simulator: ${where}` }) });
+  // The simulator runs the scenario it ran last (kept in the data folder), and never repeats a message_id.
+  const scenarios = new ScenarioStore(join(options.dataDir, 'simulator'));
+  const lastScenario = scenarios.loadActive((problem) => diagnostics.info(problem, { where: 'simulator' }));
+  const simulator = new SmscSimulator({
+    ...options.simulator, ...(lastScenario ? { scenario: lastScenario } : {}), idStateFile: scenarios.idStateFile,
+    onError: (error, where) => diagnostics.report(error, { where: `simulator: ${where}` }),
+  });
   const simulatorAddress = await simulator.start().catch(async (error: Error) => {
     await traceStore.close();
     db.close();
@@ -120,6 +129,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   const operations = new Operations(sessions);
   const drafts = new DraftsRepo(db);
+  // Load runs send through the same MessageService as Compose (each a normal message), not through the handler:
+  // a run is not a draft to recall, and one recent-draft write per message would cost an fsync each.
+  const load = new LoadService({
+    submit: (draft) => messageService.submit(draft), sessions, events, diagnostics,
+    readUpload: (uploadId) => readCsvUpload(transfers, uploadId),
+  });
 
   const handlers: ConsoleHandlers = {
     listProfiles: () => profileService.list(),
@@ -200,6 +215,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
         throw new ConsoleInputError(error.message, 'host');
       }),
     storeHealth: () => health.current,
+    ...simulatorHandlers(simulator, scenarios),
+    startLoad: (request) => load.start(request),
+    stopLoad: ({ runId }) => load.stop(runId),
+    loadStatus: ({ runId }) => load.status(runId),
   };
 
   return {
@@ -210,6 +229,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     diagnostics,
     simulatorAddress,
     async close() {
+      load.close();
       await sessions.closeAll();
       await simulator.stop();
       pipeline.close();

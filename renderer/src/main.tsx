@@ -16,6 +16,8 @@ import './styles/inbox.css';
 import './styles/profiles.css';
 import './styles/workspace.css';
 import './styles/lifecycle.css';
+import './styles/load.css';
+import './styles/simulator.css';
 
 const host = connectHost();
 const store = createConsoleStore(host.api);

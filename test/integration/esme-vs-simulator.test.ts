@@ -35,7 +35,8 @@ describe('ESME session against the built-in simulator', () => {
     expect(response.command).toBe('submit_sm_resp');
     expect(response.commandStatus).toBe(0);
     const smscMessageId = String(response.fields.message_id);
-    expect(smscMessageId).toMatch(/^[0-9A-F]{10}$/);
+    // 64 bits in hex, unique across restarts (electron/core/simulator/message-ids.ts)
+    expect(smscMessageId).toMatch(/^[0-9A-F]{16}$/);
 
     const receipt = await waitFor(() => delivered[0]);
     expect(receipt.fields.esm_class).toBe(0x04);

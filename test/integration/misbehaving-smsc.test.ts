@@ -1,10 +1,12 @@
 // A misbehaving SMSC never freezes or crashes the console: each fault shows in the trace as what it is, with its
-// bytes, and the session either goes on or closes with the reason. Real TCP on 127.0.0.1, one case per test.
+// bytes, and the session either goes on or closes with the reason. Real TCP on 127.0.0.1, one case per test. The
+// simulator's fault library (electron/core/simulator/faults.ts) sends the same cases to any ESME.
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { Connection, type WireRecord } from '../../electron/core/smpp/connection';
 import { encodePdu } from '../../electron/core/smpp/pdu-codec';
 import { encodeGsm7 } from '../../shared/text-codec';
+import { smLengthOverrunDeliverSm, truncatedTlvDeliverSm } from '../../electron/core/simulator/faults';
 import { rawPdu, startRawSmsc, type RawScript, type RawSmsc } from '../support/raw-smsc';
 import { esmeSession, waitFor } from '../support/simulator-fixture';
 
@@ -105,9 +107,7 @@ describe('framing faults close the session with the reason and keep the bytes', 
 describe('body faults are named in the trace; the session goes on', () => {
   // A flawed deliver_sm is still delivered and answered: a generic_nack would make the SMSC re-send it forever.
   it('a truncated TLV in deliver_sm: the problem is traced, the PDU delivered and answered, the link stays bound', async () => {
-    const good = encodePdu({ command: 'deliver_sm', sequenceNumber: 7, tlvs: { receipted_message_id: 'ABCDE' } });
-    const bad = Buffer.from(good);
-    bad.writeUInt16BE(100, bad.length - 8);
+    const bad = truncatedTlvDeliverSm(7);
     const delivered: number[] = [];
     const { session, inbound, sent } = await faultAfterBind(bad, { onDeliver: async (pdu) => (delivered.push(pdu.sequenceNumber), 0) });
     await waitFor(() => sent('deliver_sm_resp').length === 1);
@@ -119,9 +119,7 @@ describe('body faults are named in the trace; the session goes on', () => {
   });
 
   it('sm_length past the end', async () => {
-    const good = encodePdu({ command: 'deliver_sm', sequenceNumber: 8, fields: { short_message: Buffer.from('hello') } });
-    const bad = Buffer.from(good.subarray(0, good.length - 3));
-    bad.writeUInt32BE(bad.length, 0);
+    const bad = smLengthOverrunDeliverSm(8);
     const { session, inbound, sent } = await faultAfterBind(bad);
     await waitFor(() => sent('deliver_sm_resp').length === 1);
     expect(inbound().at(-1)!.problem).toBe('short_message: sm_length 5 runs past the end of the PDU (2 octets left)');

@@ -77,7 +77,7 @@ describe('data_sm, recent drafts and templates', () => {
   it('data_sm carries the text in message_payload and gets a message_id and a receipt', async () => {
     const { services, session, trace } = await bound(20);
     const result = await services.handlers.dataSm({ sessionId: session.id, sourceAddr: '100', destinationAddr: '447700900123', text: 'data sm ok' });
-    expect(result).toMatchObject({ statusName: 'ESME_ROK', smscMessageId: expect.stringMatching(/^[0-9A-F]{10}$/) });
+    expect(result).toMatchObject({ statusName: 'ESME_ROK', smscMessageId: expect.stringMatching(/^[0-9A-F]{16}$/) });
     const row = await waitFor(() => trace.find((t) => t.commandName === 'data_sm'));
     const detail = await services.handlers.traceDetail({ id: row.id });
     expect(fieldNode(detail, 'message_payload').value).toContain('"data sm ok"');

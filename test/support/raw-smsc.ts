@@ -56,12 +56,5 @@ export async function startRawSmsc(script: RawScript, options: { autoBind?: bool
   };
 }
 
-/** A header with any command_length, id, status and sequence, followed by the given body. */
-export function rawPdu(commandId: number, sequenceNumber: number, body: Buffer = Buffer.alloc(0), length?: number): Buffer {
-  const header = Buffer.alloc(16);
-  header.writeUInt32BE(length ?? 16 + body.length, 0);
-  header.writeUInt32BE(commandId >>> 0, 4);
-  header.writeUInt32BE(0, 8);
-  header.writeUInt32BE(sequenceNumber, 12);
-  return Buffer.concat([header, body]);
-}
+// The header builder the simulator's fault library uses too (electron/core/simulator/faults.ts).
+export { rawPdu } from '../../electron/core/simulator/faults';

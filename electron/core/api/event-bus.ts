@@ -2,7 +2,7 @@
 // changed, a trace batch was captured). Nothing here reaches a client directly: the EventPipeline coalesces it per
 // client and tick, with backpressure, into the contract's ConsoleEvents frames.
 import { EventEmitter } from 'node:events';
-import type { InboxItem, ListCounts, MessageView, ProfileView, SessionTraceStats, SessionView, StoreHealth } from '../../../shared/contract';
+import type { InboxItem, ListCounts, LoadRunView, MessageView, ProfileView, SessionTraceStats, SessionView, StoreHealth } from '../../../shared/contract';
 import type { TraceBatch } from '../trace/trace-hub';
 
 export interface CoreEvents {
@@ -18,6 +18,8 @@ export interface CoreEvents {
   /** Sent / inbox / unread counts after a change (ListCountsKeeper publishes at most a few a second). */
   listCounts: ListCounts;
   storeHealth: StoreHealth;
+  /** A load run's aggregated progress (LoadService publishes at most a few a second). */
+  loadRun: LoadRunView;
 }
 
 type EventArgs = { [E in keyof CoreEvents]: [CoreEvents[E]] };

@@ -61,6 +61,7 @@ export class EventPipeline {
       inbox: (item) => this.each((c) => c.addItem('inbox', item)),
       listCounts: (counts) => this.each((c) => (c.listCounts = counts)),
       storeHealth: (health) => this.each((c) => (c.storeHealth = health)),
+      loadRun: (run) => this.each((c) => (c.loadRun = run)),
     };
     for (const [event, listener] of Object.entries(listeners)) bus.on(event as keyof CoreEvents, listener as never);
     this.stop = () => {
@@ -129,6 +130,8 @@ class PipelineClient {
   storeHealth: ConsoleEvents['storeHealth'] | null = null;
   /** Latest only: a client that was behind needs the counts now, not each step to them. */
   listCounts: ConsoleEvents['listCounts'] | null = null;
+  /** Latest only, like the counts: each view carries the newest points, so one skipped loses none of them. */
+  loadRun: ConsoleEvents['loadRun'] | null = null;
   private rows: TraceSummary[] = [];
   private updates: TracePairUpdate[] = [];
   private skipped = 0;
@@ -176,7 +179,7 @@ class PipelineClient {
   hasPending(): boolean {
     return (
       this.rows.length > 0 || this.updates.length > 0 || this.skipped > 0 || this.sessions.size > 0 || this.removedSessions.size > 0 || this.stats.size > 0 ||
-      this.profiles !== null || this.pruned !== null || this.storeHealth !== null || this.listCounts !== null ||
+      this.profiles !== null || this.pruned !== null || this.storeHealth !== null || this.listCounts !== null || this.loadRun !== null ||
       this.lists.messages.items.size > 0 || this.lists.messages.overflowed || this.lists.inbox.items.size > 0 || this.lists.inbox.overflowed
     );
   }
@@ -208,6 +211,7 @@ class PipelineClient {
     if (this.pruned) events.tracePruned = this.pruned;
     if (this.storeHealth) events.storeHealth = this.storeHealth;
     if (this.listCounts) events.listCounts = this.listCounts;
+    if (this.loadRun) events.loadRun = this.loadRun;
     for (const kind of ['messages', 'inbox'] as const) {
       const list = this.lists[kind];
       if (list.items.size === 0 && !list.overflowed) continue;
@@ -218,7 +222,7 @@ class PipelineClient {
     this.sessions.clear();
     this.removedSessions.clear();
     this.stats.clear();
-    this.profiles = this.pruned = this.storeHealth = this.listCounts = null;
+    this.profiles = this.pruned = this.storeHealth = this.listCounts = this.loadRun = null;
     this.seq += 1;
     this.transport.send({ seq: this.seq, events });
   }

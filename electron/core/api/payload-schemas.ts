@@ -7,11 +7,13 @@
 import { z } from 'zod';
 import { defaultAlphabets, inboxKinds, nationalLanguages, receiptStats, splitMethods, textEncodingChoices, traceExportFormats, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
 import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
+import { loadRequestSchema } from './load-schema';
 import { MAX_PIECE_OCTETS } from '../capture/capture-transfers';
 import { choiceOf } from './choice';
 import { listenAddress, octetString, profileDraftSchema } from './profile-schema';
 import { traceFilterSchema } from './trace-filter-schema';
 import { submitOptionsSchema } from './submit-options-schema';
+import { simulatorSchemas } from './simulator-schemas';
 
 const none = z.null().or(z.undefined());
 /** A paste for the Decode box: room for a few hundred PDUs with spaces between octets. */
@@ -203,6 +205,10 @@ const schemas = {
     .object({ host: z.string().trim().min(1, 'Host: required').max(253, 'Host: 253 characters at most'), listenAddress })
     .strict(),
   storeHealth: none,
+  ...simulatorSchemas,
+  startLoad: loadRequestSchema,
+  stopLoad: z.object({ runId: id('runId') }).strict(),
+  loadStatus: z.object({ runId: id('runId').optional() }).strict(),
 } satisfies { [K in ConsoleMethodName]: z.ZodType<RequestOf<K>> };
 
 export const payloadSchemas: { [K in ConsoleMethodName]: z.ZodType<RequestOf<K>> } = schemas;

@@ -1,7 +1,6 @@
 // One message, end to end (design.md §2): validate and encode the draft, submit_sm on the chosen session,
 // record submit_sm_resp; later a deliver_sm arrives, the receipt is parsed, matched to its message and
 // committed — and only then is deliver_sm_resp written, so an SMSC re-sends anything a crash lost.
-import { randomUUID } from 'node:crypto';
 import type { DefaultAlphabet, DraftContent, InboxItem, MessageView, SplitMethod, SubmitDraft, SubmitOptions } from '../../../shared/contract';
 import { MessageSplitError, splitMessage, type MessagePart, type MessagePlan } from '../../../shared/message-parts';
 import { ConsoleInputError } from '../api/console-input-error';
@@ -14,6 +13,7 @@ import type { RawTlvValues, TlvValues } from '../smpp/smpp-peer';
 import type { Diagnostics } from '../diagnostics/diagnostics';
 import type { StoreHealthMonitor } from '../diagnostics/store-health';
 import { isStoreError } from '../store/database';
+import { timeOrderedId } from '../store/time-ordered-id';
 import type { GroupCommit } from '../store/group-commit';
 import type { InboxDuplicates } from '../store/inbox-duplicates';
 import type { InboxRepo } from '../store/inbox-repo';
@@ -88,7 +88,7 @@ export class MessageService {
       recipients.map((destinationAddr) =>
         messages.insert(
           {
-            id: randomUUID(), sessionId: session.id, profileId: session.profile.id, sourceAddr: draft.sourceAddr,
+            id: timeOrderedId(), sessionId: session.id, profileId: session.profile.id, sourceAddr: draft.sourceAddr,
             destinationAddr, text: draft.text, dataCoding: plan.dataCoding,
           },
           submittedAt,

@@ -1,22 +1,35 @@
-// The built-in SMSC: the console's default target, so it works with no SMSC at all. It runs on the same
-// Connection and SmppPeer classes as the console's own sessions (server side): binds any system_id/password,
-// answers submit_sm with a message_id, and after a short delay sends the delivery receipt as deliver_sm
-// (esm_class 0x04, Appendix B text, receipted_message_id and message_state TLVs) on a session that can receive.
+// The built-in SMSC: the console's default target (so it works with no SMSC at all) and a test SMSC for any ESME.
+// It runs on the same Connection and SmppPeer classes as the console's own sessions (server side) and does what its
+// scenario says (scenario-schema.ts): accounts and bind rules, rules per destination or account, receipts (outcome
+// mix, delays, intermediate notifications, deliver_sm or data_sm, TLVs or not, wrong ids), throttling, message_ids
+// unique across restarts; and on demand MO injection, unbind, drop, or a malformed PDU from the fault library.
 import { connect as netConnect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
-import { encodeGsm7, gsmSeptetCost } from '../../../shared/text-codec';
-import { deliveredText } from '../messages/receipt-parser';
+import type { BindMode, InjectMoRequest, MoInjectionView, SimulatorActionRequest, SimulatorActivity, SimulatorScenario, SimulatorStatus } from '../../../shared/contract';
+import { ConsoleInputError } from '../api/console-input-error';
 import { Connection } from '../smpp/connection';
 import type { Pdu } from '../smpp/pdu-codec';
-import { RequestFailedError } from '../smpp/request-tracker';
 import { SmppPeer } from '../smpp/smpp-peer';
-import { MESSAGE_STATE } from '../smpp/smpp-tables';
-import { absoluteSmppTime } from '../../../shared/smpp-time';
-import { formatReceiptText } from './receipt-text';
+import { statusName } from '../smpp/smpp-tables';
+import { Accounts } from './accounts';
+import { ActivityLog } from './activity-log';
+import { FAULTS } from './faults';
+import { MessageIds } from './message-ids';
+import { MessageStore } from './message-store';
+import { MoInjector } from './mo-injector';
+import { randomFor } from './random';
+import { ReceiptSender } from './receipt-sender';
+import { Rules } from './rules';
+import { DEFAULT_RECEIPTS, defaultScenario } from './scenario-schema';
+import { ServerSession } from './server-session';
+import { SubmitHandler } from './submit-handler';
+import { TimerSet } from './timer-set';
 
 export interface SimulatorOptions {
   host: string;
   port: number;
+  /** What it does; without one, the default scenario built from systemId, receiptDelayMs and enquireLinkIntervalMs. */
+  scenario?: SimulatorScenario;
   systemId?: string;
   receiptDelayMs?: number;
   /** The simulator's own enquire_link interval; 0 sends none. */
@@ -24,53 +37,72 @@ export interface SimulatorOptions {
   responseTimeoutMs?: number;
   /** Serve SMPP over TLS with this PEM key and certificate (the ESME side's TLS settings are tested against it). */
   tls?: { key: Buffer | string; cert: Buffer | string };
+  /** Where message_id blocks are reserved so ids never repeat across restarts (message-ids.ts); none = the clock. */
+  idStateFile?: string;
+  /** Each activity entry as it happens (the headless runner prints them). */
+  onActivity?: (entry: SimulatorActivity) => void;
   /** Where the simulator's own failures go (the console's diagnostics); without it they are rethrown. */
   onError?: (error: unknown, where: string) => void;
 }
 
-interface ServerSession {
-  peer: SmppPeer;
-  systemId: string | null;
-  canReceive: boolean;
-  keepAlive: NodeJS.Timeout | null;
-}
-
-interface StoredMessage {
-  /** The submit_sm, kept only while a receipt is due to quote it. */
-  submit: Pdu | null;
-  submitDate: Date;
-  deliverAt: number;
-  cancelledAt: Date | null;
-  timer: NodeJS.Timeout | null;
-}
-
-/** Messages kept for query_sm / cancel_sm / replace_sm (a load test must not grow the simulator without bound). */
-const STORED_MESSAGES = 10_000;
-
-const ESM_CLASS_DELIVERY_RECEIPT = 0x04;
+const BIND_TYPES: Record<string, BindMode> = { bind_transmitter: 'transmitter', bind_receiver: 'receiver', bind_transceiver: 'transceiver' };
+const ESME_RINVBNDSTS = 0x04;
+const ESME_RALYBND = 0x05;
 
 export class SmscSimulator {
   private server: Server | null = null;
-  private readonly sessions = new Set<ServerSession>();
-  private readonly sockets = new Set<Socket>();
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private nextMessageNumber = 0x1000;
-  private readonly stored = new Map<string, StoredMessage>();
+  private readonly sessions = new Map<string, ServerSession>();
+  private readonly timers = new TimerSet();
+  private readonly activity: ActivityLog;
+  private readonly ids: MessageIds;
+  private readonly store: MessageStore;
+  private readonly submits: SubmitHandler;
+  private readonly injector: MoInjector;
+  private current: SimulatorScenario;
+  private accounts: Accounts;
+  private rules: Rules;
+  private random: () => number;
+  private nextSessionNumber = 1;
+  /** Where and how it listens: the options' at first, then what listen() was last given. */
+  private listenOn: { port: number; tls: SimulatorOptions['tls'] };
 
-  constructor(private readonly options: SimulatorOptions) {}
+  constructor(private readonly options: SimulatorOptions) {
+    this.listenOn = { port: options.port, tls: options.tls };
+    this.current = options.scenario ?? defaultScenario({
+      smscSystemId: options.systemId ?? 'SMPPConsoleSim',
+      enquireLinkIntervalMs: options.enquireLinkIntervalMs ?? 0,
+      receipts: { ...DEFAULT_RECEIPTS, delay: { kind: 'fixed', ms: options.receiptDelayMs ?? 500 } },
+    });
+    this.accounts = new Accounts(this.current.accounts);
+    this.rules = new Rules(this.current);
+    this.random = randomFor(this.current.seed);
+    this.activity = new ActivityLog(options.onActivity ? { onEntry: options.onActivity } : {});
+    this.ids = new MessageIds({
+      format: this.current.messageIdFormat, stateFile: options.idStateFile ?? null, ...(options.onError ? { onError: options.onError } : {}),
+    });
+    this.store = new MessageStore(this.timers);
+    const receipts = new ReceiptSender({
+      sessions: () => this.sessions.values(), ids: this.ids, activity: this.activity, ...(options.onError ? { onError: options.onError } : {}),
+    });
+    this.submits = new SubmitHandler({
+      rules: () => this.rules, random: () => this.random, ids: this.ids, store: this.store, receipts, activity: this.activity, timers: this.timers,
+    });
+    this.injector = new MoInjector(this.timers, this.activity);
+  }
 
   async start(): Promise<{ host: string; port: number }> {
-    const server = this.options.tls
-      ? createTlsServer(this.options.tls, (socket) => this.accept(socket))
-      : createServer((socket) => this.accept(socket));
+    const { port: listenPort, tls } = this.listenOn;
+    const server = tls ? createTlsServer(tls, (socket) => this.accept(socket)) : createServer((socket) => this.accept(socket));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
+      server.listen(listenPort, this.options.host, () => {
         server.off('error', reject);
         resolve();
       });
     });
+    const { host, port } = this.address;
+    this.activity.note(null, `listening on ${host}:${port}${tls ? ' (TLS)' : ''}, scenario "${this.current.name}"`);
     return this.address;
   }
 
@@ -81,11 +113,55 @@ export class SmscSimulator {
   }
 
   async stop(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    for (const session of this.sessions) if (session.keepAlive) clearInterval(session.keepAlive);
-    for (const socket of this.sockets) socket.destroy();
+    await this.stopListening();
+    this.activity.close();
+  }
+
+  /**
+   * Listens again, on another port or with(out) TLS, from the UI: the connections open now are closed (their ESMEs
+   * reconnect to the new address), pending receipts and timers are dropped; the scenario and the ids go on.
+   */
+  async listen(on: { port: number; tls: SimulatorOptions['tls'] }): Promise<{ host: string; port: number }> {
+    await this.stopListening();
+    this.listenOn = on;
+    return this.start();
+  }
+
+  /** Stops listening and closes every connection (a bind then fails until it listens again). */
+  async stopListening(): Promise<void> {
+    this.timers.clearAll();
+    for (const session of this.sessions.values()) {
+      if (session.keepAlive) clearInterval(session.keepAlive);
+      session.socket.destroy();
+    }
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    if (this.server) this.activity.note(null, 'stopped listening');
     this.server = null;
+  }
+
+  get scenario(): SimulatorScenario {
+    return this.current;
+  }
+
+  /** Rules, receipts and the id format apply at once; accounts and limits to binds made from now on. */
+  setScenario(scenario: SimulatorScenario): void {
+    this.current = scenario;
+    this.accounts = new Accounts(scenario.accounts);
+    this.rules = new Rules(scenario);
+    this.random = randomFor(scenario.seed);
+    this.ids.setFormat(scenario.messageIdFormat);
+    this.activity.note(null, `scenario "${scenario.name}": ${scenario.accounts.length} account(s), ${scenario.rules.length} rule(s)`);
+  }
+
+  status(): SimulatorStatus {
+    return {
+      listening: this.server ? this.address : null,
+      tls: Boolean(this.listenOn.tls),
+      scenarioName: this.current.name,
+      sessions: [...this.sessions.values()].map((s) => s.view()),
+      activity: this.activity.recent(200),
+      injections: this.injector.list(),
+    };
   }
 
   /**
@@ -104,17 +180,58 @@ export class SmscSimulator {
     });
   }
 
+  /** MO to a bound session that can receive: the one named, or the first bound with the system_id. */
+  async injectMo(request: InjectMoRequest): Promise<MoInjectionView> {
+    const session = request.sessionId
+      ? this.sessionFor(request.sessionId)
+      : [...this.sessions.values()].find((s) => s.canReceive && s.systemId === request.systemId && s.isOpen);
+    if (!session) throw new ConsoleInputError(`no bound receiver or transceiver of system_id "${request.systemId ?? ''}"`, 'systemId');
+    if (!session.canReceive) {
+      const why = session.bound ? `bound as ${session.bindType}: deliver_sm is never sent to a transmitter` : 'not bound';
+      throw new ConsoleInputError(`session ${session.id} is ${why}`, 'sessionId');
+    }
+    return this.injector.inject(session, request);
+  }
+
+  /** Unbind a session, drop its connection, or send it a fault from the library. */
+  async action({ sessionId, action, fault }: SimulatorActionRequest): Promise<{ sessionId: string; outcome: string }> {
+    const session = this.sessionFor(sessionId);
+    this.activity.note(session.id, `action: ${action}${fault ? ` ${fault}` : ''} on ${session.label}`);
+    if (action === 'drop') {
+      session.socket.destroy();
+      return { sessionId, outcome: 'connection dropped' };
+    }
+    if (action === 'fault') {
+      if (!fault) throw new ConsoleInputError('fault: which one (see simulatorFaultNames)', 'fault');
+      FAULTS[fault](session.socket, session.peer.tracker.nextSequenceNumber());
+      return { sessionId, outcome: `fault ${fault} sent` };
+    }
+    if (session.keepAlive) clearInterval(session.keepAlive);
+    const outcome = await session.peer.request('unbind').then(
+      (response) => `unbound: unbind_resp ${statusName(response.commandStatus)}`,
+      (error: Error) => `unbind unanswered (${error.message}); connection closed`,
+    );
+    session.peer.connection.end('the simulator unbound');
+    return { sessionId, outcome };
+  }
+
+  private sessionFor(sessionId: string): ServerSession {
+    const session = this.sessions.get(sessionId);
+    if (!session || !session.isOpen) throw new ConsoleInputError(`no open simulator session ${sessionId}`, 'sessionId');
+    return session;
+  }
+
   private accept(socket: Socket): ServerSession {
-    this.sockets.add(socket);
-    socket.once('close', () => this.sockets.delete(socket));
-    const connection = new Connection(socket, this.options.onError ? { onError: this.options.onError } : {});
+    const connection = new Connection(socket, { ...(this.options.onError ? { onError: this.options.onError } : {}) });
     const peer = new SmppPeer(connection, { windowSize: 100, timeoutMs: this.options.responseTimeoutMs ?? 10_000 });
-    const session: ServerSession = { peer, systemId: null, canReceive: false, keepAlive: null };
-    this.sessions.add(session);
+    const session = new ServerSession(`sim-${this.nextSessionNumber++}`, peer, socket);
+    this.sessions.set(session.id, session);
+    this.activity.note(session.id, `connection from ${connection.remoteAddress}`);
     peer.on('request', (pdu) => this.answer(session, pdu));
-    peer.once('close', () => {
+    peer.once('close', (reason) => {
       if (session.keepAlive) clearInterval(session.keepAlive);
-      this.sessions.delete(session);
+      this.sessions.delete(session.id);
+      this.activity.note(session.id, `closed: ${reason}`);
     });
     return session;
   }
@@ -124,25 +241,21 @@ export class SmscSimulator {
     switch (pdu.command) {
       case 'bind_transmitter':
       case 'bind_receiver':
-      case 'bind_transceiver': {
-        if (session.systemId !== null) return peer.respond(pdu, 0x05 /* ESME_RALYBND */);
-        session.systemId = String(pdu.fields.system_id ?? '');
-        session.canReceive = pdu.command !== 'bind_transmitter';
-        peer.respond(pdu, 0, { system_id: this.options.systemId ?? 'SMPPConsoleSim' });
-        this.startKeepAlive(session);
-        return;
-      }
+      case 'bind_transceiver':
+        return this.bind(session, pdu);
       case 'submit_sm':
       case 'data_sm':
-        return this.acceptSubmit(session, pdu);
       case 'submit_multi':
-        return this.acceptSubmitMulti(session, pdu);
+        return this.submits.handle(session, pdu);
       case 'query_sm':
       case 'cancel_sm':
       case 'replace_sm':
-        return this.manageStored(session, pdu);
+        if (!session.canTransmit) return this.submits.refuseBindState(session, pdu);
+        return this.store.handle(session, pdu);
       case 'unbind':
+        if (!session.bound) return peer.respond(pdu, ESME_RINVBNDSTS);
         peer.respond(pdu);
+        this.activity.note(session.id, `"${session.systemId}" unbound`);
         peer.connection.end('the ESME unbound');
         return;
       default:
@@ -150,137 +263,23 @@ export class SmscSimulator {
     }
   }
 
-  private acceptSubmit(session: ServerSession, pdu: Pdu): void {
-    if (session.systemId === null) return session.peer.respond(pdu, 0x04 /* ESME_RINVBNDSTS */);
-    const messageId = (this.nextMessageNumber++).toString(16).toUpperCase().padStart(10, '0');
-    const submitDate = new Date();
-    session.peer.respond(pdu, 0, { message_id: messageId });
-    const registeredDelivery = Number(pdu.fields.registered_delivery ?? 0) & 0x03;
-    // 1 = receipt on success or failure, 3 = on success only (v5.0); the simulator always delivers.
-    const wantsReceipt = registeredDelivery === 1 || registeredDelivery === 3;
-    // The PDU itself is kept only when a receipt will quote it: a load test must not make the simulator hoard.
-    const record: StoredMessage = {
-      submit: wantsReceipt ? pdu : null, submitDate, deliverAt: Date.now() + this.deliveryDelayMs, cancelledAt: null, timer: null,
-    };
-    this.remember(messageId, record);
-    if (!wantsReceipt) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (record.submit) this.sendReceipt(session, record.submit, messageId, submitDate);
-    }, this.deliveryDelayMs);
-    record.timer = timer;
-    this.timers.add(timer);
-  }
-
-  /** submit_multi: one message_id for all, and a receipt from each destination (as if sent one by one). */
-  private acceptSubmitMulti(session: ServerSession, pdu: Pdu): void {
-    if (session.systemId === null) return session.peer.respond(pdu, 0x04 /* ESME_RINVBNDSTS */);
-    const messageId = (this.nextMessageNumber++).toString(16).toUpperCase().padStart(10, '0');
-    const submitDate = new Date();
-    session.peer.respond(pdu, 0, { message_id: messageId, unsuccess_sme: [] });
-    const destinations = Array.isArray(pdu.fields.dest_address) ? (pdu.fields.dest_address as Array<{ destination_addr?: string }>) : [];
-    if ((Number(pdu.fields.registered_delivery ?? 0) & 0x03) === 0) return;
-    for (const destination of destinations) {
-      const single: Pdu = { ...pdu, fields: { ...pdu.fields, destination_addr: destination.destination_addr ?? '' } };
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.sendReceipt(session, single, messageId, submitDate);
-      }, this.deliveryDelayMs);
-      this.timers.add(timer);
+  private bind(session: ServerSession, pdu: Pdu): void {
+    if (session.bound) return session.peer.respond(pdu, ESME_RALYBND);
+    const bindType = BIND_TYPES[pdu.command]!;
+    const systemId = String(pdu.fields.system_id ?? '');
+    const verdict = this.accounts.checkBind(bindType, systemId, String(pdu.fields.password ?? ''));
+    if (!verdict.ok) {
+      this.activity.note(session.id, `${pdu.command} as "${systemId}" refused: ${statusName(verdict.status)} (${verdict.why})`);
+      return session.peer.respond(pdu, verdict.status);
     }
-  }
-
-  private get deliveryDelayMs(): number {
-    return this.options.receiptDelayMs ?? 500;
-  }
-
-  /**
-   * The newest messages are kept for query_sm, cancel_sm and replace_sm. Past the cap the oldest half goes at
-   * once: deleting one entry from a Map's front on every submit makes each later lookup of the front slower.
-   */
-  private remember(messageId: string, record: StoredMessage): void {
-    this.stored.set(messageId, record);
-    if (this.stored.size <= STORED_MESSAGES) return;
-    let forget = STORED_MESSAGES / 2;
-    for (const key of this.stored.keys()) {
-      if (forget-- <= 0) break;
-      this.stored.delete(key);
-    }
-  }
-
-  /** ENROUTE until its delivery time, then DELIVERED; DELETED once cancelled. */
-  private stateOf(record: StoredMessage): { state: number; finalDate: Date | null } {
-    if (record.cancelledAt) return { state: MESSAGE_STATE.DELETED, finalDate: record.cancelledAt };
-    if (Date.now() >= record.deliverAt) return { state: MESSAGE_STATE.DELIVERED, finalDate: new Date(record.deliverAt) };
-    return { state: MESSAGE_STATE.ENROUTE, finalDate: null };
-  }
-
-  /** query_sm, cancel_sm and replace_sm: what an SMSC can still do with a message it holds. */
-  private manageStored(session: ServerSession, pdu: Pdu): void {
-    const record = this.stored.get(String(pdu.fields.message_id ?? ''));
-    const pending = record !== undefined && this.stateOf(record).state === MESSAGE_STATE.ENROUTE;
-    switch (pdu.command) {
-      case 'query_sm': {
-        if (!record) return session.peer.respond(pdu, 0x67 /* ESME_RQUERYFAIL */);
-        const { state, finalDate } = this.stateOf(record);
-        return session.peer.respond(pdu, 0, {
-          message_id: pdu.fields.message_id ?? '', final_date: finalDate ? absoluteSmppTime(finalDate) : '', message_state: state, error_code: 0,
-        });
-      }
-      case 'cancel_sm':
-        if (!record || !pending) return session.peer.respond(pdu, 0x11 /* ESME_RCANCELFAIL */);
-        record.cancelledAt = new Date();
-        if (record.timer) clearTimeout(record.timer);
-        return session.peer.respond(pdu);
-      default: // replace_sm
-        if (!record || !pending) return session.peer.respond(pdu, 0x13 /* ESME_RREPLACEFAIL */);
-        if (record.submit) {
-          record.submit = { ...record.submit, fields: { ...record.submit.fields, short_message: pdu.fields.short_message ?? Buffer.alloc(0) } };
-        }
-        return session.peer.respond(pdu);
-    }
-  }
-
-  private sendReceipt(origin: ServerSession, submit: Pdu, messageId: string, submitDate: Date): void {
-    const target = origin.canReceive && origin.peer.connection.isOpen ? origin : this.receiverFor(origin.systemId);
-    if (!target) return; // like an SMSC, it would keep the receipt; the simulator has no store yet
-    const original = deliveredText(submit);
-    // The receipt's text: field is the start of the original; characters GSM cannot carry are shown as '?'.
-    const text = [...original].map((char) => (gsmSeptetCost(char) === 1 ? char : '?')).join('');
-    const receipt = formatReceiptText({
-      messageId, submitted: 1, delivered: 1, submitDate, doneDate: new Date(), stat: 'DELIVRD', err: 0, text,
-    });
-    target.peer
-      .request(
-        'deliver_sm',
-        {
-          source_addr_ton: submit.fields.dest_addr_ton ?? 0,
-          source_addr_npi: submit.fields.dest_addr_npi ?? 0,
-          source_addr: submit.fields.destination_addr ?? '',
-          dest_addr_ton: submit.fields.source_addr_ton ?? 0,
-          dest_addr_npi: submit.fields.source_addr_npi ?? 0,
-          destination_addr: submit.fields.source_addr ?? '',
-          esm_class: ESM_CLASS_DELIVERY_RECEIPT,
-          data_coding: 0,
-          short_message: Buffer.from(encodeGsm7(receipt)),
-        },
-        { receipted_message_id: messageId, message_state: MESSAGE_STATE.DELIVERED },
-      )
-      // Unanswered (timeout, the ESME gone, or answered with an error) is an outcome the ESME's trace shows, and the
-      // simulator does not retry receipts yet; anything else failed here, and is reported.
-      .catch((error: unknown) => {
-        if (!(error instanceof RequestFailedError) && target.peer.connection.isOpen) this.options.onError?.(error, 'sending a delivery receipt');
-      });
-  }
-
-  private receiverFor(systemId: string | null): ServerSession | undefined {
-    return [...this.sessions].find((s) => s.canReceive && s.systemId === systemId && s.peer.connection.isOpen);
-  }
-
-  private startKeepAlive(session: ServerSession): void {
-    const interval = this.options.enquireLinkIntervalMs ?? 0;
-    if (interval <= 0) return;
+    session.systemId = systemId;
+    session.bindType = bindType;
+    session.boundAt = Date.now();
+    session.account = verdict.bound;
+    session.peer.respond(pdu, 0, { system_id: this.current.smscSystemId });
+    this.activity.note(session.id, `bound as ${bindType} "${systemId}"`);
+    const interval = this.current.enquireLinkIntervalMs;
     // An unanswered enquire_link is the ESME's to explain, and shows in its trace; the simulator only keeps asking.
-    session.keepAlive = setInterval(() => session.peer.request('enquire_link').catch(() => undefined), interval);
+    if (interval > 0) session.keepAlive = setInterval(() => session.peer.request('enquire_link').catch(() => undefined), interval);
   }
 }

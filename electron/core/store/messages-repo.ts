@@ -62,7 +62,12 @@ export class MessagesRepo {
       const part = statement(this.db, `INSERT INTO message_parts (console_message_id, seq, state) VALUES (?, ?, 'submitting')`);
       for (let seq = 1; seq <= parts; seq += 1) part.run(message.id, seq);
     });
-    return this.get(message.id)!;
+    // What get() would read back, without reading it: a load run inserts thousands a second (profiled: the
+    // four-subquery read was the largest single cost per message).
+    return {
+      ...message, state: 'submitting', smscMessageId: null, commandStatus: null, statusName: null, submittedAt, receiptAt: null,
+      parts: { total: parts, accepted: 0, delivered: 0, failed: 0 },
+    };
   }
 
   /**
@@ -169,9 +174,15 @@ export class MessagesRepo {
     const answered = parts.find((p) => p.command_status !== null && p.command_status !== 0) ?? parts.find((p) => p.command_status !== null);
     const first = parts.find((p) => p.smsc_message_id !== null);
     const receiptAt = parts.reduce<number | null>((latest, p) => (p.receipt_at !== null && (latest === null || p.receipt_at > latest) ? p.receipt_at : latest), null);
-    statement(this.db, 'UPDATE messages SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ?, receipt_at = ? WHERE id = ?')
-      .run(state, answered?.command_status ?? null, first?.smsc_message_id ?? null, first?.smsc_message_id ? normaliseMessageId(first.smsc_message_id) : null, receiptAt, id);
-    return this.get(id)!;
+    // RETURNING, and the part counts from the parts in hand (as SELECT's subqueries count them): one statement
+    // instead of an update and a four-subquery read, on every response and receipt.
+    const row = statement(this.db, 'UPDATE messages SET state = ?, command_status = ?, smsc_message_id = ?, smsc_message_id_norm = ?, receipt_at = ? WHERE id = ? RETURNING *')
+      .get(state, answered?.command_status ?? null, first?.smsc_message_id ?? null, first?.smsc_message_id ? normaliseMessageId(first.smsc_message_id) : null, receiptAt, id) as unknown as MessageRow;
+    const count = (test: (p: PartRow) => boolean) => parts.reduce((n, p) => (test(p) ? n + 1 : n), 0);
+    return toView({
+      ...row, parts_total: parts.length, parts_accepted: count((p) => p.smsc_message_id !== null && p.command_status === 0),
+      parts_delivered: count((p) => p.state === 'DELIVRD'), parts_failed: count((p) => FAILED_STATS.includes(p.state)),
+    });
   }
 }
 

@@ -21,6 +21,9 @@ interface ProfileRow {
 }
 
 export class ProfilesRepo {
+  /** Each profile's SMSC account (sameSmsc), read once after each create, update or delete. */
+  private accounts: Array<{ id: string; key: string }> | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly secrets: SecretStore,
@@ -45,6 +48,7 @@ export class ProfilesRepo {
     statement(this.db, 'INSERT INTO profiles (id, builtin_simulator, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run(id, builtinSimulator ? 1 : 0, JSON.stringify(settingsOf(draft)), now, now);
     this.storePassword(id, draft);
+    this.accounts = null;
     return this.get(id)!;
   }
 
@@ -53,12 +57,14 @@ export class ProfilesRepo {
       .run(JSON.stringify(settingsOf(draft)), Date.now(), id);
     if (result.changes === 0) return null;
     this.storePassword(id, draft);
+    this.accounts = null;
     return this.get(id);
   }
 
   delete(id: string): boolean {
     const deleted = statement(this.db, 'DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
     if (deleted) this.secrets.delete(id);
+    this.accounts = null;
     return deleted;
   }
 
@@ -68,7 +74,9 @@ export class ProfilesRepo {
    */
   sameSmsc(profile: Profile): string[] {
     const key = (p: Profile) => (p.builtinSimulator ? 'builtin' : `${p.host.toLowerCase()}:${p.port}:${p.systemId}`);
-    const ids = this.list().filter((p) => key(p) === key(profile)).map((p) => p.id);
+    // Asked for every receipt: the profiles' accounts are kept between writes instead of read and parsed each time.
+    this.accounts ??= this.list().map((p) => ({ id: p.id, key: key(p) }));
+    const ids = this.accounts.filter((p) => p.key === key(profile)).map((p) => p.id);
     return ids.includes(profile.id) ? ids : [...ids, profile.id];
   }
 

@@ -20,6 +20,7 @@ import { RecentDrafts } from './compose/RecentDrafts';
 import { Templates } from './compose/Templates';
 import { UnsupportedMarks } from './compose/UnsupportedMarks';
 import { useComposeModel } from './compose/use-compose-model';
+import { LoadSection } from './load/LoadSection';
 import { Region } from './Region';
 
 export function Compose() {
@@ -177,6 +178,11 @@ export function Compose() {
         draft={content}
         unsaveable={resolved.problems[0]?.message ?? null}
         onUse={loadDraft}
+      />
+      <LoadSection
+        composed={{ ...form.fields, encoding: options.encoding }}
+        bound={bound}
+        composeSessionId={sessionId}
       />
       <Operations
         sessionId={sessionId}

@@ -8,10 +8,12 @@ import { createHostSlice, type HostSlice } from './host-slice';
 import { createInboxActionsSlice, type InboxActionsSlice } from './inbox-actions-slice';
 import { createInboxSlice, type InboxSlice } from './inbox-slice';
 import { createLifecycleSlice, type LifecycleSlice } from './lifecycle-slice';
+import { createLoadSlice, type LoadSlice } from './load-slice';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice';
 import { createOperationsSlice, type OperationsSlice } from './operations-slice';
 import { createProfilesSlice, type ProfilesSlice } from './profiles-slice';
 import { createSessionsSlice, type SessionsSlice } from './sessions-slice';
+import { createSimulatorSlice, type SimulatorSlice } from './simulator-slice';
 import { createTraceSlice, type TraceSlice } from './trace-slice';
 import { createTraceToolsSlice, type TraceToolsSlice } from './trace-tools-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
@@ -28,7 +30,9 @@ export type ConsoleState = HostSlice &
   OperationsSlice &
   DraftsSlice &
   ComposeSlice &
-  WorkspaceSlice;
+  LoadSlice &
+  WorkspaceSlice &
+  SimulatorSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 
 export function createConsoleStore(api: ConsoleApi): ConsoleStore {
@@ -44,7 +48,9 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createLifecycleSlice(api)(...args),
     ...createOperationsSlice(api)(...args),
     ...createDraftsSlice(api)(...args),
+    ...createSimulatorSlice(api)(...args),
     ...createComposeSlice(...args),
+    ...createLoadSlice(api)(...args),
     ...createWorkspaceSlice(...args),
   }));
 }

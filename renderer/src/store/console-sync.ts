@@ -27,6 +27,7 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
     }
     if (events.listCounts) state().setListCounts(events.listCounts);
     if (events.storeHealth) state().setStoreHealth(events.storeHealth);
+    if (events.loadRun) state().receiveLoadRun(events.loadRun);
   });
   const unsubscribes = consoleEventNames.map((name) => api.on(name, (payload) => push({ [name]: payload })));
   const load = <T>(what: string, request: () => Promise<T>, apply: (value: T) => void) => {
@@ -45,5 +46,6 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
   void state().loadTraceSessions();
   // Drafts have no event; the slice reports its own load errors beside the list.
   void state().loadRecentDrafts();
+  void state().loadLatestRun();
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
 }

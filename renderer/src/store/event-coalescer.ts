@@ -80,6 +80,8 @@ export function createEventCoalescer(apply: (events: Pending) => void) {
     if (events.storeHealth) pending.storeHealth = events.storeHealth;
     if (events.listCounts) pending.listCounts = events.listCounts;
     if (events.tracePruned) pending.tracePruned = events.tracePruned;
+    // Latest only: each view carries the newest points, which the load slice merges by second.
+    if (events.loadRun) pending.loadRun = events.loadRun;
     schedule();
   };
 }

@@ -10,7 +10,7 @@ export type SplitId = (typeof splits)[number];
 export const panes = ['left', 'sessions', 'compose', 'trace', 'lists'] as const;
 export type PaneId = (typeof panes)[number];
 
-export const listsTabs = ['sent', 'inbox'] as const;
+export const listsTabs = ['sent', 'inbox', 'simulator'] as const;
 export type ListsTab = (typeof listsTabs)[number];
 
 export interface WorkspaceLayout {

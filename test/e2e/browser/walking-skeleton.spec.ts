@@ -7,7 +7,7 @@ const host = useFreshBrowserHost();
 
 test('bind to the simulator, send, follow the message to its receipt, read its bytes, disconnect', async ({ page }) => {
   await page.goto(host().url);
-  for (const name of ['Sessions', 'Compose', 'Trace', 'Sent and Inbox']) await expect(page.getByRole('region', { name })).toBeVisible();
+  for (const name of ['Sessions', 'Compose', 'Trace', 'Sent, Inbox and Simulator']) await expect(page.getByRole('region', { name })).toBeVisible();
   for (const name of [/^Sent/, /^Inbox/]) await expect(page.getByRole('tab', { name })).toBeVisible();
   await walkOneMessage(page);
 });

@@ -118,7 +118,7 @@ test.describe('panes', () => {
     // The bottom pane collapses by its own button; the trace takes its room.
     const trace = page.getByRole('region', { name: 'Trace' });
     const traceHeight = (await trace.boundingBox())!.height;
-    await page.getByRole('button', { name: 'Collapse Sent and Inbox' }).click();
+    await page.getByRole('button', { name: 'Collapse Sent, Inbox and Simulator' }).click();
     await expect(page.getByRole('table', { name: 'Sent' })).toBeHidden();
     expect((await trace.boundingBox())!.height).toBeGreaterThan(traceHeight + 100);
 
@@ -137,7 +137,7 @@ test.describe('panes', () => {
     await page.reload();
     await expect(between).toHaveAttribute('aria-valuenow', String(before + 6));
     await expect(columns).toHaveAttribute('aria-valuenow', String(leftAfter));
-    await expect(page.getByRole('button', { name: 'Expand Sent and Inbox' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Expand Sent, Inbox and Simulator' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Sent' })).toBeHidden();
 
     // Choosing a tab opens the pane again; arrow keys move between the tabs. Reset layout forgets it all.

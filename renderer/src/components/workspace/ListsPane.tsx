@@ -1,5 +1,5 @@
-// The bottom of the right column: Sent and Inbox as two tabs of one pane, so an empty inbox costs a tab's width and
-// not a quarter of the screen. Each tab says how many rows its list holds — and the Inbox how many are unread — for
+// The bottom of the right column: Sent, Inbox and the built-in Simulator as tabs of one pane, so an empty inbox costs
+// a tab's width and not a quarter of the screen. Each tab says how many rows its list holds — and the Inbox how many are unread — for
 // the session in scope (or all), from the host's list counts. Both panels stay mounted, the hidden one too, so each
 // keeps its scroll position and whatever its controls hold while the other is shown.
 import { useId, useRef, type KeyboardEvent } from 'react';
@@ -10,9 +10,10 @@ import { useConsole } from '../../store/console-context';
 import { listsTabs, type ListsTab } from '../../workspace/layout';
 import { InboxList } from '../Inbox';
 import { SentTable } from '../SentTable';
+import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import { PaneToggle } from './PaneToggle';
 
-const NAME = 'Sent and Inbox';
+const NAME = 'Sent, Inbox and Simulator';
 
 type Counts = ListCounts['sessions'][string];
 
@@ -47,7 +48,9 @@ export function ListsPane() {
     tabRefs.current[name]?.focus();
   };
   const label = (name: ListsTab) =>
-    name === 'sent' ? (
+    name === 'simulator' ? (
+      'Simulator'
+    ) : name === 'sent' ? (
       <>
         Sent{counts !== null && <span className="tab__count"> {formatCount(counts.sent)}</span>}
       </>
@@ -87,7 +90,7 @@ export function ListsPane() {
       <div id={bodyId} className="region__body lists__body" hidden={collapsed}>
         {listsTabs.map((name) => (
           <div key={name} role="tabpanel" id={panelId(name)} aria-labelledby={tabId(name)} className="lists__panel" hidden={tab !== name}>
-            {name === 'sent' ? <SentTable /> : <InboxList />}
+            {name === 'sent' ? <SentTable /> : name === 'inbox' ? <InboxList /> : <SimulatorPanel shown={tab === 'simulator' && !collapsed} />}
           </div>
         ))}
       </div>

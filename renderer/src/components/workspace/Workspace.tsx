@@ -64,7 +64,7 @@ export function Workspace() {
         <Trace />
         <Splitter
           split="trace"
-          label="Resize Trace and Sent and Inbox"
+          label="Resize Trace and Sent, Inbox and Simulator"
           orientation="horizontal"
           primary="trace"
           primaryName="Trace"
