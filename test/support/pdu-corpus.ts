@@ -6,17 +6,8 @@ import { commands, tlvs, types } from 'smpp/lib/defs.js';
 import { C_STRING_OCTETS } from '../../shared/smpp-limits';
 import { encodePdu, type PduInit, type PduValue } from '../../electron/core/smpp/pdu-codec';
 
-/** mulberry32: small, fast, good enough to drive a fuzzer reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The simulator's seeded dice drive the fuzzer too: one PRNG, reproducible for a seed.
+export { seededRandom } from '../../electron/core/simulator/random';
 
 export class Fuzz {
   constructor(readonly random: () => number) {}

@@ -1,17 +1,9 @@
 // A profile made from the form, bound to an SMSC that then goes away and comes back: the console shows the
 // session closed and reconnecting, and rebinds on its own when the SMSC returns. The "remote" SMSC is the
 // simulator of a second console host, stopped and restarted on the same port.
-import { createServer, type AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../../support/free-port';
 
 const hosts: RunningHost[] = [];
 test.afterEach(async () => {
