@@ -58,8 +58,8 @@ export class ManagedSession extends EventEmitter<ManagedSessionEvents> {
     await this.attempt();
   }
 
-  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
-    if (!this.current) throw new Error('session is closed');
+  request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
+    if (!this.current) return Promise.reject(new Error('session is closed'));
     return this.current.request(command, fields, tlvs, rawTlvs);
   }
 

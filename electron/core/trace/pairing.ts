@@ -25,6 +25,9 @@ export interface PairResult {
   update: TracePairUpdate | null;
 }
 
+/** Nothing paired (shared: it is read, never changed). */
+const NONE: PairResult & { superseded: null } = Object.freeze({ answered: null, update: null, superseded: null });
+
 export class ConnectionPairing {
   /** Our requests (out), by sequence number. */
   private readonly ours = new Map<number, Open>();
@@ -38,8 +41,7 @@ export class ConnectionPairing {
 
   /** Fills the new record's pairing fields; `at` is performance.now() when it crossed the wire. */
   onRecord(record: TraceRecord, at: number): PairResult & { superseded: TracePairUpdate | null } {
-    const none = { answered: null, update: null, superseded: null };
-    if (record.direction === 'event' || record.length < 16) return none;
+    if (record.direction === 'event' || record.length < 16) return NONE;
     if (isResponseId(record.commandId)) {
       const table = record.direction === 'in' ? this.ours : this.theirs;
       const open = table.get(record.sequenceNumber);
@@ -54,7 +56,7 @@ export class ConnectionPairing {
       const update = this.settle(request, outcome, record.id, record.commandStatus, rttMs);
       return { answered: { requestCommand: request.commandName, rttMs }, update, superseded: null };
     }
-    if (NO_RESPONSE.has(record.commandId)) return none;
+    if (NO_RESPONSE.has(record.commandId)) return NONE;
     record.outcome = 'outstanding';
     const table = record.direction === 'out' ? this.ours : this.theirs;
     const previous = table.get(record.sequenceNumber);

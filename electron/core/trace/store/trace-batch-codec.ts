@@ -6,8 +6,8 @@ import { requestOutcomes, traceDirections, type RequestOutcome, type TraceDirect
 import { statusName } from '../../smpp/smpp-tables';
 import type { TraceRecord, TraceStoreItem } from './trace-db';
 
-const NUMBERS = 12; // per record: see pack()
-const TEXTS = 8; // per record: sessionId, commandName, statusName, summary, problem, smscMessageId, sourceAddr, destinationAddr
+const NUMBERS = 15; // per record: see pack()
+const TEXTS = 5; // per record: summary, problem, smscMessageId, sourceAddr, destinationAddr
 const UPDATE_NUMBERS = 5; // per update: requestId, responseId, outcome, responseStatus, rttMs
 
 export interface PackedTraceBatch {
@@ -15,6 +15,13 @@ export interface PackedTraceBatch {
   kinds: Uint8Array;
   numbers: Float64Array;
   texts: Array<string | null>;
+  /**
+   * sessionId, commandName and statusName, each written once per batch and named by its index in `numbers`: a
+   * thousand records carry a handful of distinct ones. Cloning them per record made packing and posting a batch
+   * ≈ 1.05 µs a record, now ≈ 0.75 (best of 15 rounds of 200 batches of submit_sm / submit_sm_resp; the hand-over
+   * was ≈ 11 % of the main thread at window 10, profiled).
+   */
+  strings: string[];
   bytes: Uint8Array;
   /** End offset of each record's bytes in `bytes`. */
   bytesEnd: Uint32Array;
@@ -41,16 +48,32 @@ export function packTraceBatch(items: readonly TraceStoreItem[]): { batch: Packe
   const bytes = new Uint8Array(byteTotal);
   const bytesEnd = new Uint32Array(records);
   const updates = new Float64Array((items.length - records) * UPDATE_NUMBERS);
+  const strings: string[] = [];
+  const indexes = new Map<string, number>();
+  const stringIndex = (text: string) => {
+    let index = indexes.get(text);
+    if (index === undefined) {
+      index = strings.push(text) - 1;
+      indexes.set(text, index);
+    }
+    return index;
+  };
   let r = 0;
   let u = 0;
   let at = 0;
-  items.forEach((item, index) => {
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index]!;
     if ('update' in item) {
       kinds[index] = 1;
       const x = item.update;
-      updates.set([x.requestId, orNull(x.responseId), requestOutcomes.indexOf(x.outcome), orNull(x.responseStatus), x.rttMs ?? Number.NaN], u * UPDATE_NUMBERS);
+      const n = u * UPDATE_NUMBERS;
+      updates[n] = x.requestId;
+      updates[n + 1] = orNull(x.responseId);
+      updates[n + 2] = requestOutcomes.indexOf(x.outcome);
+      updates[n + 3] = orNull(x.responseStatus);
+      updates[n + 4] = x.rttMs ?? Number.NaN;
       u += 1;
-      return;
+      continue;
     }
     const x = item.record;
     const n = r * NUMBERS;
@@ -66,28 +89,28 @@ export function packTraceBatch(items: readonly TraceStoreItem[]): { batch: Packe
     numbers[n + 9] = x.rttMs ?? Number.NaN;
     numbers[n + 10] = x.outcome === null ? NULL : requestOutcomes.indexOf(x.outcome);
     numbers[n + 11] = traceDirections.indexOf(x.direction);
+    numbers[n + 12] = stringIndex(x.sessionId);
+    numbers[n + 13] = stringIndex(x.commandName);
+    numbers[n + 14] = stringIndex(x.statusName);
     const t = r * TEXTS;
-    texts[t] = x.sessionId;
-    texts[t + 1] = x.commandName;
-    texts[t + 2] = x.statusName;
-    texts[t + 3] = x.summary;
-    texts[t + 4] = x.problem;
-    texts[t + 5] = x.smscMessageId;
-    texts[t + 6] = x.sourceAddr;
-    texts[t + 7] = x.destinationAddr;
+    texts[t] = x.summary;
+    texts[t + 1] = x.problem;
+    texts[t + 2] = x.smscMessageId;
+    texts[t + 3] = x.sourceAddr;
+    texts[t + 4] = x.destinationAddr;
     bytes.set(x.bytes, at);
     at += x.bytes.length;
     bytesEnd[r] = at;
     r += 1;
-  });
+  }
   return {
-    batch: { kinds, numbers, texts, bytes, bytesEnd, updates, records },
+    batch: { kinds, numbers, texts, strings, bytes, bytesEnd, updates, records },
     transfer: [kinds.buffer, numbers.buffer, bytes.buffer, bytesEnd.buffer, updates.buffer] as ArrayBuffer[],
   };
 }
 
 export function unpackTraceBatch(batch: PackedTraceBatch): TraceStoreItem[] {
-  const { kinds, numbers, texts, bytes, bytesEnd, updates } = batch;
+  const { kinds, numbers, texts, strings, bytes, bytesEnd, updates } = batch;
   const items: TraceStoreItem[] = new Array(kinds.length);
   let r = 0;
   let u = 0;
@@ -115,8 +138,9 @@ export function unpackTraceBatch(batch: PackedTraceBatch): TraceStoreItem[] {
       rttMs: Number.isNaN(numbers[n + 9]!) ? null : numbers[n + 9]!,
       outcome: outcome === NULL ? null : (requestOutcomes[outcome] as RequestOutcome),
       direction: traceDirections[numbers[n + 11]!] as TraceDirection,
-      sessionId: texts[t]!, commandName: texts[t + 1]!, statusName: texts[t + 2]!, summary: texts[t + 3]!, problem: texts[t + 4] ?? null,
-      smscMessageId: texts[t + 5] ?? null, sourceAddr: texts[t + 6] ?? null, destinationAddr: texts[t + 7] ?? null,
+      sessionId: strings[numbers[n + 12]!]!, commandName: strings[numbers[n + 13]!]!, statusName: strings[numbers[n + 14]!]!,
+      summary: texts[t]!, problem: texts[t + 1] ?? null, smscMessageId: texts[t + 2] ?? null, sourceAddr: texts[t + 3] ?? null,
+      destinationAddr: texts[t + 4] ?? null,
       bytes: bytes.subarray(r === 0 ? 0 : bytesEnd[r - 1]!, bytesEnd[r]!),
     };
     items[index] = { record };
