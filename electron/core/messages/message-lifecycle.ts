@@ -28,28 +28,32 @@ export async function messageLifecycle(deps: LifecycleDeps, id: string): Promise
   const parts = deps.lifecycle.parts(id);
   const receipts = deps.lifecycle.receipts(id, parts);
   const near = (part: StoredPart) => part.answeredAt ?? part.sentAt ?? message.submittedAt;
-  const lookups: PduLookup[] = [
+  const find = (lookups: PduLookup[]) =>
+    deps.findPdus(lookups).catch((error: unknown) => {
+      // The story is still worth telling without its trace links: say why they are missing, in the log.
+      deps.diagnostics.report(error, { where: `finding the trace rows of message ${id}` });
+      return lookups.map(() => null);
+    });
+  const found = await find([
     ...parts.map((p) => ({
       sessionId: message.sessionId, commandNames: ['submit_sm_resp', 'submit_multi_resp'], sequenceNumber: p.submitSequence,
       smscMessageId: p.smscMessageId, near: near(p), slackMs: SLACK_MS,
-    })),
-    ...parts.map((p) => ({
-      sessionId: message.sessionId, commandNames: ['submit_sm', 'submit_multi'], sequenceNumber: p.submitSequence,
-      smscMessageId: null, near: p.sentAt ?? message.submittedAt, slackMs: SLACK_MS,
     })),
     ...receipts.map((r) => ({
       sessionId: r.sessionId, commandNames: ['deliver_sm', 'data_sm'], sequenceNumber: r.pduSequence,
       smscMessageId: r.receipt.smscMessageId, near: r.receivedAt, slackMs: SLACK_MS,
     })),
-  ];
-  const found = await deps.findPdus(lookups).catch((error: unknown) => {
-    // The story is still worth telling without its trace links: say why they are missing, in the log.
-    deps.diagnostics.report(error, { where: `finding the trace rows of message ${id}` });
-    return lookups.map(() => null);
-  });
+  ]);
   const responses = found.slice(0, parts.length);
-  const submits = found.slice(parts.length, 2 * parts.length);
-  const receiptRows = found.slice(2 * parts.length);
+  const receiptRows = found.slice(parts.length);
+  // A found response names its request; only the parts without one (refused unstored, never answered) make the
+  // trace walk the session's rows for their submit_sm.
+  const unlinked = parts.filter((p, i) => responses[i]?.requestId == null && p.submitSequence !== null);
+  const submitRows = unlinked.length === 0 ? [] : await find(unlinked.map((p) => ({
+    sessionId: message.sessionId, commandNames: ['submit_sm', 'submit_multi'], sequenceNumber: p.submitSequence,
+    smscMessageId: null, near: p.sentAt ?? message.submittedAt, slackMs: SLACK_MS,
+  })));
+  const submits = new Map(unlinked.map((p, i) => [p.seq, submitRows[i] ?? null]));
   return {
     message,
     draft: deps.lifecycle.draftOf(id),
@@ -58,7 +62,7 @@ export async function messageLifecycle(deps: LifecycleDeps, id: string): Promise
       state: part.state,
       submit: {
         sequenceNumber: part.submitSequence, sentAt: part.sentAt,
-        traceId: responses[i]?.requestId ?? submits[i]?.id ?? null,
+        traceId: responses[i]?.requestId ?? submits.get(part.seq)?.id ?? null,
       },
       response: responseOf(part, responses[i] ?? null),
       receipts: receipts.flatMap((r, j) => (r.seq === part.seq ? [receiptOf(r, receiptRows[j] ?? null)] : [])),

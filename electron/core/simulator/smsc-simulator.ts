@@ -279,7 +279,11 @@ export class SmscSimulator {
     session.peer.respond(pdu, 0, { system_id: this.current.smscSystemId });
     this.activity.note(session.id, `bound as ${bindType} "${systemId}"`);
     const interval = this.current.enquireLinkIntervalMs;
-    // An unanswered enquire_link is the ESME's to explain, and shows in its trace; the simulator only keeps asking.
-    if (interval > 0) session.keepAlive = setInterval(() => session.peer.request('enquire_link').catch(() => undefined), interval);
+    // An unanswered enquire_link is the ESME's to explain (its trace shows it); the simulator notes it and keeps asking.
+    if (interval > 0) {
+      session.keepAlive = setInterval(() => {
+        session.peer.request('enquire_link').catch((error: Error) => this.activity.note(session.id, `enquire_link failed: ${error.message}`));
+      }, interval);
+    }
   }
 }

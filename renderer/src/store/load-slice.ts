@@ -38,7 +38,10 @@ export interface LoadSlice {
 export function createLoadSlice(api: ConsoleApi): StateCreator<ConsoleState, [], [], LoadSlice> {
   return (set, get) => {
     const refill = async (runId: string) => {
-      const full = await api.loadStatus({ runId }).catch(() => null);
+      const full = await api.loadStatus({ runId }).catch((error: unknown) => {
+        get().reportLoadError(`Could not load the load run's chart points: ${errorMessage(error)}`);
+        return null;
+      });
       if (full && get().loadRun?.id === full.id) set({ loadPoints: full.points.slice(-MAX_CHART_POINTS) });
     };
     return {
@@ -88,7 +91,10 @@ export function createLoadSlice(api: ConsoleApi): StateCreator<ConsoleState, [],
         if (merged.gap) void refill(view.id);
       },
       loadLatestRun: async () => {
-        const view = await api.loadStatus({}).catch(() => null);
+        const view = await api.loadStatus({}).catch((error: unknown) => {
+          get().reportLoadError(`Could not load the latest load run: ${errorMessage(error)}`);
+          return null;
+        });
         if (view && get().loadRun === null) set({ loadRun: view, loadPoints: view.points.slice(-MAX_CHART_POINTS) });
       },
     };

@@ -2,10 +2,11 @@
 // has its own message_id), named as the original was sent — its source address, TON/NPI, and for cancel_sm its
 // destination and service_type — and "Re-send as a new draft", which fills Compose from the message's draft.
 import { useId, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { MessageLifecycle, MessageRef } from '../../../../shared/contract';
 import { messageOperationLine } from '../../compose/operation-lines';
+import { boundSessionsOf } from '../../compose/compose-session';
 import { useConsole } from '../../store/console-context';
+import { useShallowRows } from '../../store/use-shallow-rows';
 import { OperationOutcome } from '../compose/OperationOutcome';
 
 export function LifecycleActions({ story }: { story: MessageLifecycle }) {
@@ -16,17 +17,8 @@ export function LifecycleActions({ story }: { story: MessageLifecycle }) {
   const [replacement, setReplacement] = useState('');
   // Only what this renders: bound sessions that can send (not RX), as id/name pairs — not the whole list, which
   // changes with every counter tick under traffic.
-  const sendable = useConsole(
-    useShallow((state) =>
-      state.sessions
-        .filter((s) => s.state === 'bound' && state.profiles.find((p) => p.id === s.profileId)?.bindMode !== 'receiver')
-        .map((s) => `${s.id}\u0000${s.profileName}`),
-    ),
-  );
-  const sessions = sendable.map((entry) => {
-    const [id, name] = entry.split('\u0000');
-    return { id: id!, name: name! };
-  });
+  const bound = useConsole(useShallowRows((state) => boundSessionsOf(state.sessions, state.profiles)));
+  const sessions = bound.filter((s) => !s.receiveOnly);
   const [chosenSession, setChosenSession] = useState<string | null>(null);
   const sessionId = chosenSession ?? (sessions.find((s) => s.id === message.sessionId) ?? sessions[0])?.id ?? '';
   const outcome = useConsole((state) => state.messageOperationOutcome);
@@ -66,7 +58,7 @@ export function LifecycleActions({ story }: { story: MessageLifecycle }) {
         {sessions.length === 0 && <option value="">no bound session</option>}
         {sessions.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.name} ({s.id.slice(0, 8)})
+            {s.profileName} ({s.id.slice(0, 8)})
           </option>
         ))}
       </select>

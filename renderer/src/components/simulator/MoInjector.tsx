@@ -1,16 +1,18 @@
 // Mobile-originated messages from the simulator to a bound receiving session (the console's or an outside ESME's):
 // one, or N at a rate; a long text goes concatenated by UDH or SAR, or whole in message_payload; any encoding.
 import { useId, useState, type FormEvent } from 'react';
-import { useShallow } from 'zustand/shallow';
 import type { SplitMethod, TextEncodingChoice } from '../../../../shared/contract';
 import { ENCODING_CHOICES, SPLIT_CHOICES } from '../../compose/compose-options';
 import { useConsole } from '../../store/console-context';
+import { useShallowRows } from '../../store/use-shallow-rows';
 
 export function MoInjector() {
   // Sessions that can take a deliver_sm: bound as receiver or transceiver.
-  const receivers = useConsole(
-    useShallow((state) =>
-      (state.simulatorStatus?.sessions ?? []).filter((s) => s.bindType === 'receiver' || s.bindType === 'transceiver').map((s) => `${s.id}\u0000${s.systemId ?? ''}`),
+  const sessions = useConsole(
+    useShallowRows((state) =>
+      (state.simulatorStatus?.sessions ?? [])
+        .filter((s) => s.bindType === 'receiver' || s.bindType === 'transceiver')
+        .map((s) => ({ id: s.id, systemId: s.systemId ?? '' })),
     ),
   );
   const inject = useConsole((state) => state.injectMo);
@@ -24,10 +26,6 @@ export function MoInjector() {
   const [split, setSplit] = useState<SplitMethod>('udh8');
   const [count, setCount] = useState(1);
   const [rate, setRate] = useState(0);
-  const sessions = receivers.map((entry) => {
-    const [id, systemId] = entry.split('\u0000');
-    return { id: id!, systemId: systemId! };
-  });
   const sessionId = sessions.some((s) => s.id === chosen) ? chosen : (sessions[0]?.id ?? '');
 
   const submit = (event: FormEvent) => {
