@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    // Runs alone, after the rest (vitest.load.config.ts): its rate holds only with the cores to itself.
+    exclude: ['test/integration/load-run.test.ts', '**/node_modules/**'],
     testTimeout: 20_000,
   },
 });

@@ -5,7 +5,6 @@
 // (synchronous=FULL, grouped) against NORMAL: the price of durability. Each figure is the median of BENCH_RUNS
 // runs. Then the trace store, the burst, capture files, the inbox, and the load sender's highest held rate
 // (bench/load.ts). It asserts nothing: targets are read by people, never by timed tests.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,7 @@ import { traceFileFigures } from './trace-files';
 import { traceQueryFigures } from './trace-queries';
 import { inboxFigures } from './inbox';
 import { loadFigures } from './load';
-import { SmscSimulator } from '../electron/core/simulator/smsc-simulator';
+import { spawnHeadlessSimulator, type HeadlessSimulator } from '../test/support/headless-simulator';
 import { DATABASE_FILE } from '../electron/core/store/database';
 import { TraceStore } from '../electron/core/trace/store/trace-store-client';
 import { traceStoreWorkerUrl } from '../electron/core/trace/store/worker-url';
@@ -36,20 +35,12 @@ const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 10_000);
 /** The built trace store worker beside this bench (out/main): trace writes run off the main thread, as in the app. */
 export const TRACE_WORKER = traceStoreWorkerUrl(new URL('./trace-store-worker.js', import.meta.url));
 
-async function runSimulatorChild(): Promise<void> {
-  const simulator = new SmscSimulator({ host: '127.0.0.1', port: 0 });
-  const { port } = await simulator.start();
-  process.send?.({ port });
-  process.on('disconnect', () => void simulator.stop().then(() => process.exit(0)));
-}
-
-async function startSimulatorProcess(): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--simulator'], { stdio: 'inherit' });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`simulator process exited with ${code}`)));
-  });
-  return { child, port };
+/**
+ * The SMSC of the engine and load figures: the headless simulator (`npm run simulator`, built beside this bench) in
+ * a process of its own with its default scenario.
+ */
+async function startSimulatorProcess(): Promise<HeadlessSimulator> {
+  return spawnHeadlessSimulator(['--port', '0', '--host', '127.0.0.1'], 20_000, fileURLToPath(new URL('./simulator.js', import.meta.url)));
 }
 
 async function submitRate(port: number, windowSize: number, hub: TraceHub): Promise<number> {
@@ -112,7 +103,6 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--simulator')) return runSimulatorChild();
   const delivererAt = process.argv.indexOf('--deliverer');
   if (delivererAt >= 0) return runDelivererChild(Number(process.argv[delivererAt + 1]));
   const json = process.argv.includes('--json');
@@ -123,7 +113,10 @@ async function main(): Promise<void> {
     onPruned: () => undefined, workerUrl: TRACE_WORKER,
   });
   const hub = new TraceHub({ store, nextId, diagnostics, onBatch: () => undefined, onStats: () => undefined });
-  const { child, port } = await startSimulatorProcess();
+  const simulator = await startSimulatorProcess();
+  const { port } = simulator;
+  // The simulator's own capacity as an SMSC for an outside client: what it answered the smpp package's Session.
+  const served: Array<{ window: number; value: number }> = [];
   try {
     for (const windowSize of WINDOWS) {
       const ours: number[] = [];
@@ -150,9 +143,13 @@ async function main(): Promise<void> {
             `(median of ${RUNS} × ${MESSAGES.toLocaleString('en')} messages)`,
         );
       }
+      if (COMPARE) served.push({ window: windowSize, value: pkg });
     }
+    const capacity = 'headless simulator as an SMSC for an outside client (the smpp package\'s Session), submit_sm answered/s';
+    if (json) for (const { window, value } of served) console.log(JSON.stringify({ name: capacity, window, value, unit: 'submit_sm/s', runs: RUNS }));
+    else if (served.length > 0) console.log(`${capacity}: ${served.map((s) => `window ${s.window} ${s.value.toLocaleString('en')}`).join(' · ')}`);
   } finally {
-    child.disconnect();
+    await simulator.stop('SIGTERM');
     await hub.close();
     health.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -2,7 +2,6 @@
 // message a normal message committed and matched to its receipt) against a simulator in another process. The target
 // rate steps up until the achieved rate falls below 95 % of it; the highest step still held is the figure. Each step
 // waits for its receipts, so "held" also means every receipt matched. BENCH_LOAD=0 leaves this part out.
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { DEFAULT_PROFILE_SETTINGS } from '../shared/profile-defaults';
 import { createServices, type Services } from '../electron/core/services';
 import { MemorySecretStore } from '../electron/core/store/secret-store';
 import { report, round1, type Figure } from './figures';
+import type { HeadlessSimulator } from '../test/support/headless-simulator';
 
 /** Seconds each step sends for. */
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
@@ -33,9 +33,10 @@ interface Step {
   p99: number | null;
 }
 
-export async function loadFigures(json: boolean, startSimulator: () => Promise<{ child: ChildProcess; port: number }>, traceWorker: URL): Promise<void> {
+export async function loadFigures(json: boolean, startSimulator: () => Promise<HeadlessSimulator>, traceWorker: URL): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smpp-console-bench-load-'));
-  const { child, port } = await startSimulator();
+  const simulator = await startSimulator();
+  const { port } = simulator;
   const services = await createServices({ dataDir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0 }, traceStoreWorker: traceWorker });
   const steps: Step[] = [];
   try {
@@ -51,7 +52,7 @@ export async function loadFigures(json: boolean, startSimulator: () => Promise<{
     }
   } finally {
     await services.close();
-    child.disconnect();
+    await simulator.stop('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
   const held = steps.filter((s) => s.achieved >= s.target * HELD && s.receipts === s.accepted && s.failed === 0);

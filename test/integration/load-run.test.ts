@@ -1,36 +1,48 @@
-// Load runs through the whole console (createServices) against its built-in simulator on real sockets and a real
-// database: the rate held over 30 s with every message accounted for and every receipt matched, a stop mid-run
-// that leaves nothing 'submitting', a CSV with bad rows (inline and uploaded), and requests refused by name.
+// Load runs through the whole console (createServices) on real sockets and a real database: the rate held over
+// 30 s with every message accounted for and every receipt matched — against the headless simulator in a process of
+// its own, the trace store in its worker thread, as the app runs — a stop mid-run that leaves nothing 'submitting',
+// a CSV with bad rows (inline and uploaded), and requests refused by name. This file runs alone (vitest.load.config.ts):
+// a rate is only a rate when no other test shares the two cores.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoadRunView, MessageView } from '../../shared/contract';
+import { DEFAULT_PROFILE_SETTINGS } from '../../shared/profile-defaults';
 import { createServices, type Services } from '../../electron/core/services';
 import { MemorySecretStore } from '../../electron/core/store/secret-store';
+import { spawnHeadlessSimulator } from '../support/headless-simulator';
 import { waitFor } from '../support/simulator-fixture';
 
-/**
- * The issue asks for 2,000 messages/s. Every message here is three fsync'd grouped commits, a receipt parsed and
- * matched, and every PDU traced on this same thread (tests run the trace store without its worker): on the 2-core
- * machines this runs on, the test process tops out near 1,000/s (README, Load sending), so the default is what it
- * holds with room to spare; LOAD_TEST_RATE=2000 runs it as the issue states.
- */
-const RATE = Number(process.env.LOAD_TEST_RATE ?? 500);
+/** The issue's figure: 2,000 messages/s for 30 s, within ±5 %. LOAD_TEST_RATE runs it at another. */
+const RATE = Number(process.env.LOAD_TEST_RATE ?? 2_000);
 const SECONDS = 30;
+const TRACE_STORE_WORKER = new URL('../support/trace-store-worker-boot.mjs', import.meta.url);
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
+/**
+ * The console with a profile bound to the headless simulator (its default scenario: every submit_sm accepted, a
+ * DELIVRD receipt after a short delay), with this window.
+ */
 async function consoleWithWindow(windowSize: number) {
   const dir = mkdtempSync(join(tmpdir(), 'smpp-console-load-'));
-  const services: Services = await createServices({ dataDir: dir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0, receiptDelayMs: 20 } });
-  cleanups.push(async () => (await services.close(), rmSync(dir, { recursive: true, force: true })));
-  const [simulator] = await services.handlers.listProfiles();
-  await services.handlers.updateProfile({ id: simulator!.id, draft: { ...simulator!, windowSize } });
-  const session = await services.handlers.connect({ profileId: simulator!.id });
+  const smsc = await spawnHeadlessSimulator(['--port', '0', '--host', '127.0.0.1']);
+  const services: Services = await createServices({
+    dataDir: dir, secrets: new MemorySecretStore(), simulator: { host: '127.0.0.1', port: 0 }, traceStoreWorker: TRACE_STORE_WORKER,
+  });
+  cleanups.push(async () => {
+    await services.close();
+    await smsc.stop('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const profile = await services.handlers.createProfile({
+    ...DEFAULT_PROFILE_SETTINGS, name: 'headless simulator', port: smsc.port, systemId: 'load-test', windowSize, enquireLinkIntervalMs: 0,
+  });
+  const session = await services.handlers.connect({ profileId: profile.id });
   const events: LoadRunView[] = [];
   services.events.on('loadRun', (view) => events.push(view));
   const latest = () => events.at(-1);
@@ -80,7 +92,7 @@ describe('load runs', () => {
     // The chart: one point per second of the run, each near the rate while sending.
     expect(view.points.length).toBeGreaterThanOrEqual(SECONDS);
     const steady = view.points.slice(2, SECONDS - 2).map((p) => p.submits);
-    expect(Math.min(...steady)).toBeGreaterThan(RATE * 0.7);
+    expect(Math.min(...steady)).toBeGreaterThan(RATE * 0.85);
     // Aggregated: a few events a second, never one per message.
     expect(events.length).toBeLessThan((SECONDS + 10) * 5);
     expect(events.every((e) => e.points.length <= 10)).toBe(true);
@@ -157,7 +169,7 @@ describe('load runs', () => {
     await waitFor(async () => (await services.handlers.loadStatus({}))?.state === 'done');
     expect((await services.handlers.loadStatus({}))!.endReason).toBe('sessions-gone');
     expect(await call({ sessionIds: [session.id], ratePerSecond: 10, source })).toEqual({
-      ok: false, error: { field: 'sessionIds.0', message: 'Sessions: Local simulator is closed; bind it first' },
+      ok: false, error: { field: 'sessionIds.0', message: 'Sessions: headless simulator is closed; bind it first' },
     });
   });
 });

@@ -33,6 +33,24 @@ describe('bind-state rules', () => {
     expect(status.activity.some((a) => a.text.includes('refused: ESME_RINVBNDSTS (bound as receiver)'))).toBe(true);
   });
 
+  it('a receipt due while no bind of the account can receive is held, and goes out when it binds RX again', async () => {
+    const c = await start();
+    const tx = await c.bind('transmitter', 'holder');
+    const sent = await c.send(tx.id);
+    expect(sent.state).toBe('accepted');
+    await waitFor(async () => (await c.services.handlers.simulatorStatus()).activity.some((a) => a.text.startsWith(`receipt for ${sent.smscMessageId} held`)));
+    // Another account's receiver does not get it.
+    await c.bind('receiver', 'someone-else');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(c.inbox).toEqual([]);
+    const rx = await c.bind('receiver', 'holder');
+    const matched = await c.settled(sent.id, 'DELIVRD');
+    expect(matched.receiptAt).not.toBeNull();
+    expect(c.inbox.map((i) => [i.kind, i.sessionId, i.matchedMessage?.id])).toEqual([['receipt', rx.id, sent.id]]);
+    const status = await c.services.handlers.simulatorStatus();
+    expect(status.activity.some((a) => a.text.startsWith('1 held receipt(s) for "holder" going out'))).toBe(true);
+  });
+
   it('accounts: wrong password ESME_RINVPASWD, unknown system_id ESME_RINVSYSID, a mode not allowed ESME_RBINDFAIL', async () => {
     const c = await start();
     await c.scenario({ accounts: [{ systemId: 'acme', password: 'secret', bindTypes: ['transmitter', 'receiver'] }] });

@@ -1,5 +1,5 @@
-// The headless simulator as a process of its own (through headless-simulator-boot.mjs): its output, the address
-// it printed, and how it ended.
+// The headless simulator as a process of its own (through headless-simulator-boot.mjs, or its build): its output,
+// the address it printed, and how it ended.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -14,8 +14,12 @@ export interface HeadlessSimulator {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function spawnHeadlessSimulator(args: string[], timeoutMs = 20_000): Promise<HeadlessSimulator> {
-  const child = spawn(process.execPath, [BOOT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `entry`: the script to run — the sources through the boot (tests), or the built out/main/simulator.js, which is
+ * what `npm run simulator` runs (the benchmark).
+ */
+export async function spawnHeadlessSimulator(args: string[], timeoutMs = 20_000, entry = BOOT): Promise<HeadlessSimulator> {
+  const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,7 +1,7 @@
 // One load run: messages handed to MessageService.submit at a target rate — each a normal message with its own
-// lifecycle and receipts — paced by a token bucket and bounded in flight by the sessions' windows, so the run never
-// queues more than the windows hold (the sessions' own flow control, max submit rate and throttling back-off, still
-// applies under it). What it measures goes to LoadStats; receipts to LoadReceipts.
+// lifecycle and receipts — paced by a token bucket and bounded in flight by the sessions' windows (twice each: see
+// RUN_WINDOWS_PER_SESSION_WINDOW), so the run never queues more than that (the sessions' own flow control, max submit
+// rate and throttling back-off, still applies under it). What it measures goes to LoadStats; receipts to LoadReceipts.
 import type {
   LoadEndReason, LoadRowErrors, LoadRunState, LoadRunView, MessageView, SessionState, SubmitDraft, TextEncodingChoice, TraceSummary,
 } from '../../../shared/contract';
@@ -37,6 +37,14 @@ export interface LoadRunPlan {
 
 /** The bucket holds this much time's worth of tokens: a short stall (a GC, an fsync) is caught up, a long one is not. */
 const BURST_SECONDS = 0.2;
+/**
+ * A message is in the run's flight from the commit before its submit_sm to the commit of its answer; only the middle
+ * of that is on the wire, where the session's window bounds it (its tracker queues the rest). The run keeps as many
+ * again as the window between those commits and the wire, so an fsync'd commit never leaves the window idle: at
+ * window 100 and 2,000/s, one window's worth capped the run near 1,900/s (each message ≈ 50 ms in flight, most of it
+ * waiting for two commits).
+ */
+export const RUN_WINDOWS_PER_SESSION_WINDOW = 2;
 /** How often a run with no bound session looks again (a reconnect may bring one back). */
 const UNBOUND_POLL_MS = 100;
 
@@ -150,7 +158,7 @@ export class LoadRunner {
       alive = true;
       if (session.state !== 'bound') continue;
       bound = true;
-      if ((this.inFlightBy.get(id) ?? 0) >= session.windowSize) continue;
+      if ((this.inFlightBy.get(id) ?? 0) >= session.windowSize * RUN_WINDOWS_PER_SESSION_WINDOW) continue;
       this.cursor = (this.cursor + i + 1) % ids.length;
       return id;
     }

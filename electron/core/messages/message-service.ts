@@ -122,7 +122,7 @@ export class MessageService {
         created.map((message, i) => {
           const ref = { consoleMessageId: message.id, seq: index + 1 };
           const status = refused.get(recipients[i]!) ?? response.commandStatus;
-          const latest = messages.partAnswered(ref, status, status === 0 ? smscId : null, exchange);
+          const latest = messages.partAnswered(ref, status, status === 0 ? smscId : null, exchange, message);
           if (smscId === null || status !== 0) return latest;
           return this.claimEarlyReceipts(session.profile, ref, smscId, claimed) ?? latest;
         }),
@@ -178,7 +178,7 @@ export class MessageService {
         text, receipt, matchedMessageId: matched?.consoleMessageId ?? null, matchedPart: matched?.seq ?? null, matchRule: matched?.rule ?? null,
         pduDigest: digest, pduSequence: pdu.sequenceNumber,
       };
-      if (!concat || concatKey === null) return inbox.insert(received);
+      if (!concat || concatKey === null) return inbox.insert(received, updated ?? undefined);
       const item = inbox.addMoPart(received, { key: concatKey, total: concat.total, sequence: concat.sequence });
       duplicates.rememberPart(item.id, digest);
       return item;

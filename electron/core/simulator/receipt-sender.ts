@@ -1,7 +1,9 @@
 // A delivery receipt (esm_class 0x04) or intermediate notification (0x20, ENROUTE) for one message, as deliver_sm
 // or data_sm, with or without the receipted_message_id and message_state TLVs, quoting the message's id, the same
 // number in the other base, or an id no message had. It goes to the session the message came from if that one
-// can receive, else to a receiving bind of the same system_id — never to a transmitter.
+// can receive, else to a receiving bind of the same system_id — never to a transmitter. When no such bind is open it
+// is held, as an SMSC holds it, and goes out when the account binds to receive again (its done date the time it was
+// due); at most MAX_HELD_RECEIPTS an account, past which the oldest is dropped and said so.
 import { encodeGsm7, gsmSeptetCost } from '../../../shared/text-codec';
 import { deliveredText } from '../messages/receipt-parser';
 import type { Pdu, PduValue } from '../smpp/pdu-codec';
@@ -24,24 +26,64 @@ export interface ReceiptSenderDeps {
   onError?: (error: unknown, where: string) => void;
 }
 
+/** Receipts held for one system_id while none of its binds can receive. */
+export const MAX_HELD_RECEIPTS = 10_000;
+
+interface DueReceipt {
+  systemId: string;
+  submit: Pdu;
+  messageId: string;
+  submitDate: Date;
+  doneDate: Date;
+  plan: ReceiptPlan;
+  intermediate: boolean;
+}
+
 export class ReceiptSender {
+  private readonly held = new Map<string, DueReceipt[]>();
+
   constructor(private readonly deps: ReceiptSenderDeps) {}
 
   send(origin: ServerSession, submit: Pdu, messageId: string, submitDate: Date, plan: ReceiptPlan, intermediate: boolean): void {
-    const target = this.targetFor(origin);
-    const kind = intermediate ? 'intermediate notification' : 'receipt';
-    if (!target) {
-      // Like an SMSC it would keep the receipt for a later bind; the simulator has no such store yet.
-      this.deps.activity.message(origin.id, `${kind} for ${messageId} dropped: no receiving bind of "${origin.systemId}" is open`);
-      return;
-    }
+    // Only a bound session submits: its system_id is known.
+    const due: DueReceipt = { systemId: origin.systemId ?? '', submit, messageId, submitDate, doneDate: new Date(), plan, intermediate };
+    const target = origin.canReceive && origin.isOpen ? origin : this.receiverOf(due.systemId);
+    if (target) return this.deliver(target, due);
+    const queue = this.held.get(due.systemId) ?? [];
+    this.held.set(due.systemId, queue);
+    queue.push(due);
+    const dropped = queue.length > MAX_HELD_RECEIPTS ? queue.shift() : undefined;
+    this.deps.activity.message(origin.id, () =>
+      `${kindOf(due)} for ${messageId} held: no receiving bind of "${due.systemId}" is open (${queue.length.toLocaleString('en')} held)` +
+      (dropped ? `; the oldest held (${dropped.messageId}) dropped, past ${MAX_HELD_RECEIPTS.toLocaleString('en')}` : ''),
+    );
+  }
+
+  /** A bind that can receive: the receipts held for its system_id go out to it, oldest first. */
+  bound(session: ServerSession): void {
+    const queue = session.canReceive && session.systemId !== null ? this.held.get(session.systemId) : undefined;
+    if (!queue) return;
+    this.held.delete(session.systemId!);
+    this.deps.activity.note(session.id, `${queue.length.toLocaleString('en')} held receipt(s) for "${session.systemId}" going out to ${session.label}`);
+    for (const due of queue) this.deliver(session, due);
+  }
+
+  /** How many receipts are held, for every account. */
+  get heldCount(): number {
+    let count = 0;
+    for (const queue of this.held.values()) count += queue.length;
+    return count;
+  }
+
+  private deliver(target: ServerSession, due: DueReceipt): void {
+    const { submit, messageId, plan, intermediate } = due;
     const stat = intermediate ? 'ENROUTE' : plan.stat;
     const { settings } = plan;
     const quoted = settings.receiptId === 'as-sent' ? messageId : settings.receiptId === 'other-base' ? this.deps.ids.otherBase(messageId) : this.deps.ids.allocate();
     // The receipt's text: field is the start of the original; characters GSM cannot carry are shown as '?'.
     const text = [...deliveredText(submit)].map((char) => (gsmSeptetCost(char) === 1 ? char : '?')).join('');
     const body = Buffer.from(encodeGsm7(formatReceiptText({
-      messageId: quoted, submitted: 1, delivered: stat === 'DELIVRD' ? 1 : 0, submitDate, doneDate: new Date(), stat,
+      messageId: quoted, submitted: 1, delivered: stat === 'DELIVRD' ? 1 : 0, submitDate: due.submitDate, doneDate: due.doneDate, stat,
       err: intermediate ? 0 : plan.err, text,
     })));
     const fields: Record<string, PduValue> = {
@@ -59,7 +101,7 @@ export class ReceiptSender {
     if (settings.command === 'data_sm') tlvs.message_payload = body;
     else fields.short_message = body;
     target.counters.receiptsSent += 1;
-    this.deps.activity.message(target.id, () => `${kind} ${stat} for ${messageId}${quoted === messageId ? '' : ` quoting ${quoted}`} as ${settings.command} to ${target.label}`);
+    this.deps.activity.message(target.id, () => `${kindOf(due)} ${stat} for ${messageId}${quoted === messageId ? '' : ` quoting ${quoted}`} as ${settings.command} to ${target.label}`);
     target.peer
       .request(settings.command, fields, tlvs)
       // Unanswered (timeout, the ESME gone, or answered with an error) is an outcome the ESME's trace shows, and the
@@ -69,11 +111,12 @@ export class ReceiptSender {
       });
   }
 
-  private targetFor(origin: ServerSession): ServerSession | undefined {
-    if (origin.canReceive && origin.isOpen) return origin;
+  private receiverOf(systemId: string): ServerSession | undefined {
     for (const session of this.deps.sessions()) {
-      if (session.canReceive && session.systemId === origin.systemId && session.isOpen) return session;
+      if (session.canReceive && session.systemId === systemId && session.isOpen) return session;
     }
     return undefined;
   }
 }
+
+const kindOf = (due: DueReceipt) => (due.intermediate ? 'intermediate notification' : 'receipt');

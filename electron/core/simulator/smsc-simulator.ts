@@ -58,6 +58,8 @@ export class SmscSimulator {
   private readonly store: MessageStore;
   private readonly submits: SubmitHandler;
   private readonly injector: MoInjector;
+  /** Sends receipts, and holds those of an account with no receiving bind open until it binds again. */
+  private readonly receipts: ReceiptSender;
   private current: SimulatorScenario;
   private accounts: Accounts;
   private rules: Rules;
@@ -81,9 +83,9 @@ export class SmscSimulator {
       format: this.current.messageIdFormat, stateFile: options.idStateFile ?? null, ...(options.onError ? { onError: options.onError } : {}),
     });
     this.store = new MessageStore(this.timers);
-    const receipts = new ReceiptSender({
+    const receipts = (this.receipts = new ReceiptSender({
       sessions: () => this.sessions.values(), ids: this.ids, activity: this.activity, ...(options.onError ? { onError: options.onError } : {}),
-    });
+    }));
     this.submits = new SubmitHandler({
       rules: () => this.rules, random: () => this.random, ids: this.ids, store: this.store, receipts, activity: this.activity, timers: this.timers,
     });
@@ -119,7 +121,8 @@ export class SmscSimulator {
 
   /**
    * Listens again, on another port or with(out) TLS, from the UI: the connections open now are closed (their ESMEs
-   * reconnect to the new address), pending receipts and timers are dropped; the scenario and the ids go on.
+   * reconnect to the new address), receipts not yet due and timers are dropped; the scenario, the ids and the
+   * receipts held for accounts with no receiving bind go on.
    */
   async listen(on: { port: number; tls: SimulatorOptions['tls'] }): Promise<{ host: string; port: number }> {
     await this.stopListening();
@@ -278,6 +281,7 @@ export class SmscSimulator {
     session.account = verdict.bound;
     session.peer.respond(pdu, 0, { system_id: this.current.smscSystemId });
     this.activity.note(session.id, `bound as ${bindType} "${systemId}"`);
+    this.receipts.bound(session);
     const interval = this.current.enquireLinkIntervalMs;
     // An unanswered enquire_link is the ESME's to explain (its trace shows it); the simulator notes it and keeps asking.
     if (interval > 0) {

@@ -6,6 +6,10 @@
 // power loss, not only a process crash (NORMAL in WAL mode may lose the last commits). Measured here: a commit
 // costs ≈ 0.5 ms with FULL against ≈ 0.04 ms with NORMAL, so writes on busy paths are grouped (GroupCommit,
 // trace batches) — one fsync for many rows; `npm run bench` prints the delivery rate this gives.
+//
+// temp_store=MEMORY: every grouped write runs in a savepoint (and a repo's own transaction nests another), and a
+// savepoint over changed pages keeps a statement journal — in a temporary file by default. Measured inserting a
+// message with its part inside a transaction: 50–56 µs with the file, 16–22 µs in memory (20,000 messages).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -31,7 +35,7 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   secureFile(file);
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) secureFile(file + suffix);
   const db = new DatabaseSync(file);
-  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'FULL'}; PRAGMA foreign_keys = ON;`);
+  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'FULL'}; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;`);
   migrate(db);
   return db;
 }

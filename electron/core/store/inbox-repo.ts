@@ -1,5 +1,5 @@
 // Received deliver_sm / data_sm: delivery receipts (matched to the sent message when one is found) and MO.
-import { receiptMatchRules, type InboxItem, type InboxPageRequest, type ReceiptMatchRule, type ReceiptStat, type ReceiptView } from '../../../shared/contract';
+import { receiptMatchRules, type InboxItem, type InboxPageRequest, type MessageView, type ReceiptMatchRule, type ReceiptStat, type ReceiptView } from '../../../shared/contract';
 import { inTransaction, type Database, statement } from './database';
 import { receiptStatOf, storedAs, storedReceipt } from './stored-receipt';
 import { inboxWhere } from './inbox-query';
@@ -58,7 +58,11 @@ const MISSING_PART = '…';
 export class InboxRepo {
   constructor(private readonly db: Database) {}
 
-  insert(item: NewInboxItem): InboxItem {
+  /**
+   * Stores a new item. `matched`: the message it was matched to as just written, when the caller holds it — then the
+   * item is composed from what was written instead of read back (a joined read, ≈ 8 µs on every receipt).
+   */
+  insert(item: NewInboxItem, matched?: MessageView): InboxItem {
     const result = statement(this.db, 
         `INSERT INTO inbox (session_id, profile_id, kind, received_at, source_addr, destination_addr, esm_class, data_coding, text,
           receipt_smsc_message_id, receipt_stat, receipt_err, receipt_submit_date, receipt_done_date, matched_message,
@@ -72,19 +76,29 @@ export class InboxRepo {
         item.receipt?.statText ?? null, item.receipt?.text ?? null, item.receipt?.conflict ?? null, item.matchRule,
         item.pduDigest ?? null, item.pduSequence ?? null, item.matchedPart ?? null,
       );
-    return this.get(Number(result.lastInsertRowid))!;
+    const id = Number(result.lastInsertRowid);
+    if (item.matchedMessageId !== null && matched?.id !== item.matchedMessageId) return this.get(id)!;
+    return {
+      id, sessionId: item.sessionId, kind: item.receipt ? 'receipt' : 'mo', read: false, receivedAt: item.receivedAt,
+      sourceAddr: item.sourceAddr, destinationAddr: item.destinationAddr, dataCoding: item.dataCoding, text: item.text,
+      receipt: item.receipt, matchRule: item.matchRule,
+      matchedMessage: matched ? { id: matched.id, destinationAddr: matched.destinationAddr, text: matched.text, smscMessageId: matched.smscMessageId } : null,
+      parts: { total: 1, received: 1 }, repeats: 0,
+    };
   }
 
   /** Receipts that arrived before their message's submit_sm_resp was stored (same TCP read, or another session). */
   unmatchedReceiptsFor(profileIds: string[], normalisedMessageId: string): Array<{ id: number; stat: ReceiptStat | null; receivedAt: number }> {
     const scope = profileIds.map(() => '?').join(', ');
+    // The expression is inbox_unmatched_receipts' own, so that index answers; ltrim leaves '' of an id of zeros,
+    // which normalises to '0'.
     return (statement(this.db, 
         `SELECT id, receipt_stat AS stat, received_at AS receivedAt FROM inbox
-         WHERE kind = 'receipt' AND matched_message IS NULL AND profile_id IN (${scope})
-           AND (ltrim(lower(receipt_smsc_message_id), '0') = ? OR (? = '0' AND ltrim(lower(receipt_smsc_message_id), '0') = ''))
+         WHERE kind = 'receipt' AND matched_message IS NULL AND ltrim(lower(receipt_smsc_message_id), '0') = ?
+           AND profile_id IN (${scope})
          ORDER BY id`,
       )
-      .all(...profileIds, normalisedMessageId, normalisedMessageId) as unknown as Array<{ id: number; stat: string | null; receivedAt: number }>)
+      .all(normalisedMessageId === '0' ? '' : normalisedMessageId, ...profileIds) as unknown as Array<{ id: number; stat: string | null; receivedAt: number }>)
       .map((r) => ({ ...r, stat: receiptStatOf(r.stat) }));
   }
 

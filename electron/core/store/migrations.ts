@@ -174,4 +174,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX inbox_unread ON inbox (read_at, session_id);
   CREATE INDEX inbox_by_matched ON inbox (matched_message);
   `,
+  // v11: indexes that cost every write and served no query. messages.smsc_message_id_norm is no longer written
+  // (receipts are matched on message_parts'; the column stays, as dropping it would rewrite every row); concat_key
+  // is NULL on all but concatenated MO items; and the receipts still waiting for their message get an index of
+  // their own, small because a matched receipt leaves it, where each submit_sm_resp looked among every MO item.
+  `
+  DROP INDEX messages_by_smsc_id;
+  DROP INDEX inbox_by_concat_key;
+  CREATE INDEX inbox_by_concat_key ON inbox (concat_key) WHERE concat_key IS NOT NULL;
+  CREATE INDEX inbox_unmatched_receipts ON inbox (ltrim(lower(receipt_smsc_message_id), '0'))
+    WHERE kind = 'receipt' AND matched_message IS NULL;
+  `,
 ];
