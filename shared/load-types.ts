@@ -1,7 +1,7 @@
 // The contract's words for load sending (re-exported by contract.ts, which is where callers import them from): what
 // a load run sends and how fast, and what it reports — one aggregated view a few times a second, never one event per
 // message (each message still has its own lifecycle in Sent, coalesced there like any other).
-import type { TextEncodingChoice } from './message-types';
+import type { SubmitDraft } from './message-types';
 import type { RttSummary } from './trace-types';
 
 /** The bounds a load run's request is checked against; the Load section shows the same numbers. */
@@ -26,14 +26,20 @@ export type LoadSource =
   | { kind: 'csv'; csv: string; sourceAddr: string }
   | { kind: 'csvUpload'; uploadId: string; sourceAddr: string };
 
-export interface LoadRequest {
+/**
+ * What every message of a run carries besides its source and destination addresses and its text: the rest of the
+ * composed draft — encoding, national language, long-message method and the message options (TON/NPI,
+ * service_type, registered_delivery, validity, TLVs…) — so a load message is the message Compose would send.
+ * Derived from SubmitDraft, so a field Compose gains is one a run carries; each defaults as it does for submit.
+ */
+export type LoadMessageSettings = Omit<SubmitDraft, 'sessionId' | 'sourceAddr' | 'destinationAddr' | 'text'>;
+
+export interface LoadRequest extends LoadMessageSettings {
   /** Bound transmitter or transceiver sessions; messages go round-robin over those with a free window slot. */
   sessionIds: string[];
   source: LoadSource;
   /** Target submits per second; each session's own window and max submit rate still apply. */
   ratePerSecond: number;
-  /** Default 'auto'. */
-  encoding?: TextEncodingChoice;
 }
 
 /** running: submitting; draining: no new submits, the ones in flight still answering; done: all answered. */

@@ -2,9 +2,9 @@
 // message events however they interleave with the submit's answer (LoadReceipts), and the runner's bound on what is
 // in flight (never more than the window, whatever the rate asks).
 import { describe, expect, it } from 'vitest';
-import type { MessageState, MessageView, SubmitDraft } from '../../shared/contract';
+import type { LoadMessageSettings, MessageState, MessageView, SubmitDraft } from '../../shared/contract';
 import { LoadReceipts, MAX_AWAITING_RECEIPTS } from '../../electron/core/load/load-receipts';
-import { failureName, LoadRunner, RUN_WINDOWS_PER_SESSION_WINDOW } from '../../electron/core/load/load-runner';
+import { failureName, LoadRunner, receiptsAsked, RUN_WINDOWS_PER_SESSION_WINDOW } from '../../electron/core/load/load-runner';
 import { LoadStats } from '../../electron/core/load/load-stats';
 
 const message = (id: string, state: MessageState, sessionId = 's1'): MessageView => ({
@@ -69,6 +69,22 @@ describe('load receipts', () => {
     for (let i = 0; i <= MAX_AWAITING_RECEIPTS; i += 1) receipts.accepted(message(`m${i}`, 'accepted'));
     expect(receipts.awaitingCount).toBe(MAX_AWAITING_RECEIPTS + 1);
   });
+
+  it('awaits none when the messages ask for no receipt, and still counts one that comes', () => {
+    const counted: string[] = [];
+    const receipts = new LoadReceipts(new Set(['s1']), (stat) => counted.push(stat), false);
+    receipts.accepted(message('m1', 'accepted'));
+    receipts.message(message('m2', 'DELIVRD'));
+    receipts.accepted(message('m2', 'accepted'));
+    expect(receipts.awaitingCount).toBe(0);
+    expect(counted).toEqual(['DELIVRD']);
+    // registered_delivery bits 1–0: 0 asks for none; 1 (the default) one on any outcome — awaited; 2 (on failure)
+    // and 3 (on success) one only for some outcomes — counted when it comes, never awaited.
+    expect([undefined, 0x00, 0x10, 0x01, 0x02, 0x03, 0x11].map((registeredDelivery) => receiptsAsked({ options: { registeredDelivery } }))).toEqual([
+      true, false, false, true, false, false, true,
+    ]);
+    expect(receiptsAsked({})).toBe(true);
+  });
 });
 
 describe('load runner', () => {
@@ -78,7 +94,7 @@ describe('load runner', () => {
     const drafts: SubmitDraft[] = [];
     const runner = new LoadRunner(
       {
-        id: 'r', sessionIds: ['s1'], ratePerSecond: 2_000, sourceAddr: '1', encoding: undefined,
+        id: 'r', sessionIds: ['s1'], ratePerSecond: 2_000, sourceAddr: '1', settings: {},
         messages: { total: 200, at: (i) => ({ destinationAddr: `44${i}`, text: 'x' }) }, source: { kind: 'count', fileName: null },
         rowErrors: { total: 0, first: [] },
       },
@@ -112,6 +128,32 @@ describe('load runner', () => {
     expect(drafts[7]).toEqual({ sessionId: 's1', sourceAddr: '1', destinationAddr: '447', text: 'x' });
     // 10 in flight, 20 ms each: the window, not the rate, decides (≈ 500/s).
     expect(summary.achievedRate).toBeLessThan(600);
+  });
+
+  it("sends each message with the run's settings: the composed draft's encoding, split and options", async () => {
+    const drafts: SubmitDraft[] = [];
+    const settings = {
+      encoding: 'ucs2', nationalLanguage: 'none', split: 'sar',
+      options: { sourceAddrTon: 5, serviceType: 'LOAD', registeredDelivery: 0x11, tlvs: [{ tag: 0x1400, hex: 'cafe' }] },
+    } as const satisfies LoadMessageSettings;
+    const runner = new LoadRunner(
+      {
+        id: 'r', sessionIds: ['s1'], ratePerSecond: 1_000, sourceAddr: 'ACME', settings,
+        messages: { total: 3, at: (i) => ({ destinationAddr: `44${i}`, text: `row ${i}` }) }, source: { kind: 'csv', fileName: null },
+        rowErrors: { total: 0, first: [] },
+      },
+      {
+        submit: async (draft) => (drafts.push(draft), message(`m${drafts.length}`, 'accepted')),
+        session: () => ({ state: 'bound', windowSize: 10, reconnecting: false }),
+        onChange: () => undefined,
+        onError: (error) => {
+          throw error;
+        },
+      },
+    );
+    runner.start();
+    while (runner.state !== 'done') await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(drafts).toEqual([0, 1, 2].map((i) => ({ ...settings, sessionId: 's1', sourceAddr: 'ACME', destinationAddr: `44${i}`, text: `row ${i}` })));
   });
 
   it('words submit failures as a status', () => {

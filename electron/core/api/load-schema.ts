@@ -1,19 +1,13 @@
 // A load run's request, checked before anything is sent: every message names the control (as the Load section
-// labels it) and the limit. The CSV's own rows are checked when it is parsed, each bad one by its line.
+// labels it) and the limit. The CSV's own rows are checked when it is parsed, each bad one by its line. What each
+// message carries besides its addresses and text (encoding, split, message options) is checked by submit's own
+// schema (draft-schema.ts), so a run is refused for what a composed message would be, in the same words.
 import { z } from 'zod';
-import { LOAD_LIMITS, textEncodingChoices } from '../../../shared/contract';
-import { choiceOf } from './choice';
+import { LOAD_LIMITS } from '../../../shared/contract';
+import { address, draftSettingsShape } from './draft-schema';
 
 const count = (n: number) => n.toLocaleString('en');
 const mib = (octets: number) => `${octets / 1024 / 1024} MiB`;
-
-/** One C-Octet String address of at most 20 characters, printable ASCII (as submit's own check words it). */
-const address = (label: string, smppName: string, min: number) =>
-  z
-    .string({ error: `${label} is required` })
-    .min(min, `${label} is required`)
-    .max(20, `${label}: at most 20 characters (${smppName} is a C-Octet String of 21 octets with its NUL)`)
-    .regex(/^[\x20-\x7e]*$/, `${label}: only printable ASCII characters are allowed in ${smppName}`);
 
 const sourceAddr = address('Source address', 'source_addr', 0);
 const uploadId = z.string().regex(/^[0-9a-f]{24}$/, 'CSV file: not an upload this console started');
@@ -56,6 +50,6 @@ export const loadRequestSchema = z
       .number({ error: 'Rate: a number is required' })
       .min(1, 'Rate: 1 message/s at least')
       .max(LOAD_LIMITS.maxRatePerSecond, `Rate: at most ${count(LOAD_LIMITS.maxRatePerSecond)} messages/s`),
-    encoding: choiceOf(textEncodingChoices, 'Encoding').optional(),
+    ...draftSettingsShape,
   })
   .strict();

@@ -5,14 +5,14 @@
 // schema produces and what the contract declares are the same shape both ways, key for key: a schema that drops,
 // renames or retypes a field does not compile.
 import { z } from 'zod';
-import { defaultAlphabets, inboxKinds, nationalLanguages, receiptStats, splitMethods, textEncodingChoices, traceExportFormats, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
+import { defaultAlphabets, inboxKinds, receiptStats, traceExportFormats, traceSorts, type ConsoleMethodName, type ConsoleMethods } from '../../../shared/contract';
 import { MAX_RECIPIENTS, splitRecipients } from '../../../shared/recipients';
 import { loadRequestSchema } from './load-schema';
 import { MAX_PIECE_OCTETS } from '../capture/capture-transfers';
 import { choiceOf } from './choice';
+import { address, draftSettingsShape } from './draft-schema';
 import { listenAddress, octetString, profileDraftSchema } from './profile-schema';
 import { traceFilterSchema } from './trace-filter-schema';
-import { submitOptionsSchema } from './submit-options-schema';
 import { simulatorSchemas } from './simulator-schemas';
 
 const none = z.null().or(z.undefined());
@@ -21,14 +21,6 @@ const DECODE_HEX_MAX_CHARACTERS = 1_000_000;
 /** A page of a list or of the trace: enough for a screen or two, never the whole store at once. */
 const pageLimit = z.number().int().min(1, 'limit: 1 at least').max(5_000, 'limit: at most 5,000 per page');
 const id = (field: string) => z.string({ error: `${field} is required` }).min(1, `${field} is required`).max(200, `${field}: at most 200 characters`);
-
-/** C-Octet String address fields: 21 octets with the NUL, so at most 20 characters, printable ASCII. */
-const address = (label: string, smppName: string, min: number) =>
-  z
-    .string({ error: `${label} is required` })
-    .min(min, `${label} is required`)
-    .max(20, `${label}: at most 20 characters (${smppName} is a C-Octet String of 21 octets with its NUL)`)
-    .regex(/^[\x20-\x7e]*$/, `${label}: only printable ASCII characters are allowed in ${smppName}`);
 
 const recipients = z
   .string({ error: 'Destination address is required' })
@@ -50,10 +42,7 @@ const draftContentShape = {
   destinationAddr: recipients,
   // Far above any message the console will send; the real per-part limits are checked after encoding.
   text: z.string().max(65_536, 'Text: at most 65,536 characters'),
-  encoding: choiceOf(textEncodingChoices, 'Encoding').optional(),
-  nationalLanguage: choiceOf(nationalLanguages, 'National language').optional(),
-  split: choiceOf(splitMethods, 'Long messages').optional(),
-  options: submitOptionsSchema.optional(),
+  ...draftSettingsShape,
 };
 
 /** A message at the SMSC as query_sm, cancel_sm and replace_sm name it. */

@@ -25,6 +25,8 @@ export class LoadReceipts {
   constructor(
     private readonly sessionIds: ReadonlySet<string>,
     private readonly onReceipt: (stat: ReceiptStat) => void,
+    /** The run's messages ask for receipts (registered_delivery): when not, none is awaited (any that come still count). */
+    private readonly receiptsAsked = true,
   ) {}
 
   /** Accepted messages whose final receipt has not been counted. */
@@ -41,6 +43,7 @@ export class LoadReceipts {
       this.onReceipt(seen);
       if (FINAL.has(seen)) return;
     }
+    if (!this.receiptsAsked) return;
     this.awaiting.set(message.id, seen ?? message.state);
     if (this.awaiting.size > MAX_AWAITING_RECEIPTS) {
       this.awaiting.delete(this.awaiting.keys().next().value!);

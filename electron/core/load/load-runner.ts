@@ -3,7 +3,7 @@
 // RUN_WINDOWS_PER_SESSION_WINDOW), so the run never queues more than that (the sessions' own flow control, max submit
 // rate and throttling back-off, still applies under it). What it measures goes to LoadStats; receipts to LoadReceipts.
 import type {
-  LoadEndReason, LoadRowErrors, LoadRunState, LoadRunView, MessageView, SessionState, SubmitDraft, TextEncodingChoice, TraceSummary,
+  LoadEndReason, LoadMessageSettings, LoadRowErrors, LoadRunState, LoadRunView, MessageView, SessionState, SubmitDraft, TraceSummary,
 } from '../../../shared/contract';
 import { LoadReceipts } from './load-receipts';
 import { LoadStats } from './load-stats';
@@ -29,7 +29,8 @@ export interface LoadRunPlan {
   sessionIds: string[];
   ratePerSecond: number;
   sourceAddr: string;
-  encoding: TextEncodingChoice | undefined;
+  /** The rest of the composed draft (encoding, split, message options): every message carries it as Compose would. */
+  settings: LoadMessageSettings;
   messages: LoadMessages;
   source: LoadRunView['source'];
   rowErrors: LoadRowErrors;
@@ -76,10 +77,14 @@ export class LoadRunner {
     this.sessionSet = new Set(plan.sessionIds);
     this.burst = Math.max(1, plan.ratePerSecond * BURST_SECONDS);
     this.stats = new LoadStats(this.startedMono);
-    this.receipts = new LoadReceipts(this.sessionSet, (stat) => {
-      this.stats.receipt(stat);
-      deps.onChange(false);
-    });
+    this.receipts = new LoadReceipts(
+      this.sessionSet,
+      (stat) => {
+        this.stats.receipt(stat);
+        deps.onChange(false);
+      },
+      receiptsAsked(plan.settings),
+    );
   }
 
   start(): void {
@@ -167,12 +172,12 @@ export class LoadRunner {
 
   private launch(sessionId: string, index: number): void {
     const { destinationAddr, text } = this.plan.messages.at(index);
-    const { sourceAddr, encoding } = this.plan;
+    const { sourceAddr, settings } = this.plan;
     this.inFlight += 1;
     this.inFlightBy.set(sessionId, (this.inFlightBy.get(sessionId) ?? 0) + 1);
     this.stats.submitted();
     this.deps
-      .submit({ sessionId, sourceAddr, destinationAddr, text, ...(encoding ? { encoding } : {}) })
+      .submit({ ...settings, sessionId, sourceAddr, destinationAddr, text })
       .then(
         (message) => {
           const refused = message.state === 'rejected' || message.state === 'failed';
@@ -212,6 +217,16 @@ export class LoadRunner {
     this.endedAt = Date.now();
     this.deps.onChange(true);
   }
+}
+
+/**
+ * Whether every accepted message of the run will have a receipt to wait for: registered_delivery bits 1–0 = 1 (on
+ * any final outcome; submit's default). With 0 none comes; with 2 (failure only) or 3 (success only) whether one
+ * comes depends on the outcome — receipts that come are counted, none is awaited, and the run settles when the last
+ * message is answered.
+ */
+export function receiptsAsked(settings: LoadMessageSettings): boolean {
+  return ((settings.options?.registeredDelivery ?? 1) & 0x03) === 1;
 }
 
 /**

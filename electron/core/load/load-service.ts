@@ -69,9 +69,10 @@ export class LoadService {
       }
       return session;
     });
+    // Everything else the request carries is the composed draft's (encoding, split, options), for every message.
+    const { sessionIds: _sessionIds, source: _source, ratePerSecond, ...settings } = request;
     const plan: LoadRunPlan = {
-      id: randomUUID(), sessionIds: sessions.map((s) => s.id), ratePerSecond: request.ratePerSecond,
-      sourceAddr: request.source.sourceAddr, encoding: request.encoding, messages, source, rowErrors,
+      id: randomUUID(), sessionIds: sessions.map((s) => s.id), ratePerSecond, sourceAddr: request.source.sourceAddr, settings, messages, source, rowErrors,
     };
     // The previous run's receipts are no longer counted: its chart closes as it stands.
     this.run?.stats.seal();

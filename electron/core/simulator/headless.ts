@@ -83,7 +83,9 @@ export async function startHeadless(args: HeadlessArgs, print: (line: string) =>
     onError: (error, where) => print(`${new Date().toISOString()} error ${where}: ${error instanceof Error ? error.message : String(error)}`),
   });
   await simulator.start().catch((error: Error) => {
-    throw new HeadlessUsageError(`cannot listen on ${args.host}:${args.port}: ${error.message}`);
+    // With TLS, a key or certificate that is not PEM (or not a pair) fails here, in OpenSSL's words: name the files.
+    const tls = args.tlsKey && args.tlsCert ? ` with TLS (key ${args.tlsKey}, certificate ${args.tlsCert})` : '';
+    throw new HeadlessUsageError(`cannot listen on ${args.host}:${args.port}${tls}: ${error.message}`);
   });
   return simulator;
 }

@@ -180,7 +180,8 @@ export function Compose() {
         onUse={loadDraft}
       />
       <LoadSection
-        composed={{ ...form.fields, encoding: options.encoding }}
+        composed={content}
+        optionsProblem={resolved.problems[0]?.message ?? null}
         bound={bound}
         composeSessionId={sessionId}
       />

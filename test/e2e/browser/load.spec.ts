@@ -1,9 +1,10 @@
 // A load run from Compose on the Local simulator, as a person runs one: the composed message many times at a rate,
 // the chart moving while it runs (its points grow, the summary's counts rise), Stop, and the summary read and
-// exported. And a CSV with a bad row: the row is reported by its line, the others sent.
+// exported. A CSV with a bad row: the row is reported by its line, the others sent. And the composed Message
+// options going out with every load message, read in the trace's dissection of its submit_sm.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { composeOnSimulator, useFreshBrowserHost } from '../support/console-page';
+import { composeOnSimulator, dissectionNode, traceRows, useFreshBrowserHost } from '../support/console-page';
 
 test.use({ viewport: { width: 1400, height: 1200 } });
 
@@ -80,4 +81,46 @@ test('a CSV with a bad row: the row is reported by its line, the others sent', a
   await compose.getByText('1 CSV row not sent').click();
   await expect(compose.getByText('line 3: destination: one address per row (no spaces or semicolons)')).toBeVisible();
   await expect(cell('Receipts')).toContainText('DELIVRD 2', { timeout: 10_000 });
+});
+
+test.describe('Message options', () => {
+  // Taller: the trace grid is virtualised, and the run's submit_sm rows are found in it by command.
+  test.use({ viewport: { width: 1400, height: 1600 } });
+
+  test('the composed Message options go out with every load message', async ({ page }) => {
+    const { compose, form, cell } = await openLoad(page);
+    await compose.getByText('Message options', { exact: true }).click();
+    await compose.getByLabel('service_type').fill('LOAD');
+    await compose.getByLabel('Source TON').selectOption({ label: '5 · Alphanumeric' });
+    await compose.getByRole('button', { name: 'Add TLV' }).click();
+    const tlv = compose.getByRole('group', { name: 'TLV 1', exact: true });
+    await tlv.getByLabel('TLV tag').selectOption({ label: 'Other (hex tag)' });
+    // No tag yet: the TLV cannot be sent, and the run waits for it as Send does.
+    const start = form.getByRole('button', { name: 'Start load' });
+    await expect(start).toBeDisabled();
+    await expect(form).toContainText('Composed message: TLV 1: type the tag in hex');
+    await tlv.getByLabel('Tag (hex)').fill('1400');
+    await form.getByLabel('Messages', { exact: true }).fill('3');
+    await form.getByLabel('Rate (messages/s)').fill('50');
+    // An odd number of digits is the host's to refuse: it names the option, said as the composed message's.
+    await tlv.getByLabel('TLV value (hex)').fill('caf');
+    await start.click();
+    await expect(form.getByRole('alert')).toContainText(/TLV value: hex octets.*\(from the message above\)/);
+    await tlv.getByLabel('TLV value (hex)').fill('cafe');
+    await start.click();
+    await expect(cell('State')).toContainText('done', { timeout: 15_000 });
+    await expect(cell('Sent')).toContainText('3 of 3');
+    await expect(cell('Receipts')).toContainText('DELIVRD 3', { timeout: 10_000 });
+
+    const submits = traceRows(page, 'submit_sm');
+    await expect(submits).toHaveCount(3);
+    for (const index of [0, 2]) {
+      await submits.nth(index).click();
+      const field = (name: string) => dissectionNode(page, name).first();
+      await expect(field('source_addr_ton')).toContainText('5 Alphanumeric');
+      await expect(field('service_type')).toContainText('"LOAD"');
+      await expect(field('unknown TLV 0x1400')).toContainText('tag 0x1400: ca fe');
+      await expect(field('destination_addr')).toContainText('"447700900123"');
+    }
+  });
 });

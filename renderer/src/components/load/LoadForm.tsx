@@ -1,22 +1,19 @@
 // What a load run sends and how fast: the composed message a number of times, or each row of a CSV file (from the
-// composed source address), at a rate, over one or several bound TX/TRX sessions. Every control is labelled; the
-// host checks the request again and names the control and the limit when it refuses one.
+// composed source address), at a rate, over one or several bound TX/TRX sessions. Either way each message carries
+// the rest of the composed draft — encoding, long-message method, Message options — as Send would. Every control is
+// labelled; the host checks the request again and names the control and the limit when it refuses one.
 import { useId, useState, type FormEvent } from 'react';
-import { LOAD_LIMITS, type TextEncodingChoice } from '../../../../shared/contract';
+import { LOAD_LIMITS, type DraftContent } from '../../../../shared/contract';
 import type { BoundSession } from '../../compose/compose-session';
 import { formatCount } from '../../format/display';
+import { loadChoiceOf } from '../../load/load-choice';
 import { useConsole } from '../../store/console-context';
-import type { LoadChoice } from '../../store/load-slice';
-
-export interface ComposedForLoad {
-  sourceAddr: string;
-  destinationAddr: string;
-  text: string;
-  encoding: TextEncodingChoice;
-}
 
 interface LoadFormProps {
-  composed: ComposedForLoad;
+  /** The composed draft, as Send would send it (Compose's own content). */
+  composed: DraftContent;
+  /** Why the composed Message options cannot be sent as they stand (null when they can): a run waits for it too. */
+  optionsProblem: string | null;
   /** Bound sessions, newest first (receivers included, shown as unable to send). */
   bound: readonly BoundSession[];
   /** Compose's session: the one ticked until the user ticks others. */
@@ -31,9 +28,14 @@ const CONTROL_OF: Array<[prefix: string, control: 'messages' | 'csv' | 'rate' | 
   ['ratePerSecond', 'rate'],
   ['sessionIds', 'sessions'],
   ['source.', 'composed'],
+  // The rest of the composed draft: its encoding, long-message method and Message options.
+  ['encoding', 'composed'],
+  ['nationalLanguage', 'composed'],
+  ['split', 'composed'],
+  ['options.', 'composed'],
 ];
 
-export function LoadForm({ composed, bound, composeSessionId }: LoadFormProps) {
+export function LoadForm({ composed, optionsProblem, bound, composeSessionId }: LoadFormProps) {
   const ids = { mode: useId(), count: useId(), file: useId(), rate: useId(), error: useId(), window: useId() };
   const [mode, setMode] = useState<'count' | 'csv'>('count');
   const [count, setCount] = useState('1000');
@@ -61,18 +63,16 @@ export function LoadForm({ composed, bound, composeSessionId }: LoadFormProps) {
         ? 'Tick a session'
         : mode === 'csv' && file === null
           ? 'Choose a CSV file'
-          : null;
+          : optionsProblem !== null
+            ? `Composed message: ${optionsProblem}`
+            : null;
 
   const toggle = (id: string, on: boolean) => setTicked(on ? [...new Set([...chosen, id])] : chosen.filter((c) => c !== id));
   const start = (event: FormEvent) => {
     event.preventDefault();
     if (blockedBy !== null || live || starting) return;
-    const common = { sessionIds: chosen, ratePerSecond: Number(rate), encoding: composed.encoding };
-    const choice: LoadChoice =
-      mode === 'count'
-        ? { ...common, source: { kind: 'count', count: Number(count), sourceAddr: composed.sourceAddr, destinationAddr: composed.destinationAddr.trim(), text: composed.text } }
-        : { ...common, source: { kind: 'file', file: file!, sourceAddr: composed.sourceAddr } };
-    void startLoad(choice);
+    const choice = loadChoiceOf(composed, { mode, count, file, rate, sessionIds: chosen });
+    if (choice !== null) void startLoad(choice);
   };
 
   return (
@@ -102,8 +102,8 @@ export function LoadForm({ composed, bound, composeSessionId }: LoadFormProps) {
       <input id={ids.file} type="file" accept=".csv,text/csv,text/plain" disabled={mode !== 'csv'} onChange={(event) => setFile(event.target.files?.[0] ?? null)} {...aria('csv')} />
       <p className="hint">
         {mode === 'count'
-          ? 'From Source address, to Destination address, the Text above (and its encoding).'
-          : `Rows of destination,text, sent from Source address above; a header row is optional; up to ${formatCount(LOAD_LIMITS.maxCsvRows)} rows. A bad row is reported by its line and the rest are sent.`}
+          ? 'From Source address, to Destination address, the Text above — each as the composed message goes (encoding, long messages, options).'
+          : `Rows of destination,text, sent from Source address above, each as the composed message goes (encoding, long messages, options); a header row is optional; up to ${formatCount(LOAD_LIMITS.maxCsvRows)} rows. A bad row is reported by its line and the rest are sent.`}
       </p>
       <label htmlFor={ids.rate}>Rate (messages/s)</label>
       <input
