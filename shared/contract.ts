@@ -13,7 +13,7 @@ import type {
 } from './trace-types';
 import type { LoadRequest, LoadRunView } from './load-types';
 import type {
-  InjectMoRequest, InjectMoResult, ScenarioSummary, SimulatorActionRequest, SimulatorScenario, SimulatorStatus,
+  InjectMoRequest, InjectMoResult, MoInjectionView, ScenarioSummary, SimulatorActionRequest, SimulatorScenario, SimulatorStatus,
 } from './simulator-types';
 
 export * from './message-types';
@@ -280,6 +280,8 @@ export interface ConsoleMethods {
   exportScenario: { request: { name?: string }; response: { json: string; fileName: string } };
   /** MO to a bound receiving session of the simulator, now or at a rate. */
   injectMo: { request: InjectMoRequest; response: InjectMoResult };
+  /** Stops an injection at a rate: no more deliver_sm; those out already are answered as they will be. */
+  stopMoInjection: { request: { injectionId: string }; response: MoInjectionView };
   /**
    * Listens again on this port (0: any free one), with TLS from PEM files on the main side's disk or without; the
    * connections open now are closed. For this run (the next start uses the command line's port).
@@ -362,6 +364,7 @@ export const consoleMethodNames = [
   'importScenario',
   'exportScenario',
   'injectMo',
+  'stopMoInjection',
   'simulatorAction',
   'simulatorListen',
   'simulatorStop',

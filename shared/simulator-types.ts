@@ -174,8 +174,12 @@ export interface MoInjectionView {
   acknowledged: number;
   failed: number;
   ratePerSecond: number;
-  done: boolean;
+  /** sending: deliver_sm still going out (or their answers still awaited); done: all answered; stopped: by the user. */
+  state: MoInjectionState;
 }
+
+export const moInjectionStates = ['sending', 'done', 'stopped'] as const;
+export type MoInjectionState = (typeof moInjectionStates)[number];
 
 export interface SimulatorStatus {
   listening: { host: string; port: number } | null;

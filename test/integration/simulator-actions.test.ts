@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { simulatorFaultNames, type InboxItem, type InjectMoResult, type ScenarioSummary, type SimulatorFaultName, type SimulatorScenario } from '../../shared/contract';
+import { simulatorFaultNames, type InboxItem, type InjectMoResult, type MoInjectionView, type ScenarioSummary, type SimulatorFaultName, type SimulatorScenario } from '../../shared/contract';
 import { faultBytes } from '../../electron/core/simulator/faults';
 import type { SmscSimulator } from '../../electron/core/simulator/smsc-simulator';
 import { consoleWithSimulator } from '../support/simulator-console';
@@ -99,7 +99,7 @@ describe('MO injection', () => {
     const c = await consoleWithSimulator(cleanups);
     const session = await c.bind('transceiver', 'mo-user');
     const { injection } = await c.call<InjectMoResult>('injectMo', { systemId: 'mo-user', sourceAddr: '447700900999', destinationAddr: '100', text, encoding, split });
-    expect(injection).toMatchObject({ sessionId: expect.stringMatching(/^sim-/), partsPerMessage: parts, sent: parts, acknowledged: parts, failed: 0, done: true });
+    expect(injection).toMatchObject({ sessionId: expect.stringMatching(/^sim-/), partsPerMessage: parts, sent: parts, acknowledged: parts, failed: 0, state: 'done' });
     const item = await waitFor(() => c.inbox.find((i) => i.kind === 'mo' && i.parts.received === parts));
     expect(item).toMatchObject({ sessionId: session.id, text, dataCoding, sourceAddr: '447700900999', parts: { total: parts, received: parts } });
   });
@@ -119,11 +119,32 @@ describe('MO injection', () => {
     const { injection } = await c.call<InjectMoResult>('injectMo', {
       sessionId: status.sessions[0]!.id, sourceAddr: '1', destinationAddr: '2', text: 'tick', count: 10, ratePerSecond: 40,
     });
-    expect(injection).toMatchObject({ messages: 10, ratePerSecond: 40, done: false });
+    expect(injection).toMatchObject({ messages: 10, ratePerSecond: 40, state: 'sending' });
     await waitFor(() => c.inbox.filter((i) => i.kind === 'mo' && i.sessionId === session.id).length === 10);
     expect(performance.now() - started).toBeGreaterThanOrEqual(200); // 9 intervals of 25 ms after the first
-    await waitFor(async () => (await c.services.handlers.simulatorStatus()).injections[0]!.done);
+    await waitFor(async () => (await c.services.handlers.simulatorStatus()).injections[0]!.state === 'done');
     expect((await c.services.handlers.simulatorStatus()).injections[0]).toMatchObject({ sent: 10, acknowledged: 10 });
+  });
+
+  it('stopped by the user: no deliver_sm after the stop, those sent answered; an unknown injection named', async () => {
+    const c = await consoleWithSimulator(cleanups);
+    const session = await c.bind('transceiver', 'mo-user');
+    const simId = (await c.services.handlers.simulatorStatus()).sessions[0]!.id;
+    const { injection } = await c.call<InjectMoResult>('injectMo', { sessionId: simId, sourceAddr: '1', destinationAddr: '2', text: 'flood', count: 100_000, ratePerSecond: 200 });
+    const received = () => c.inbox.filter((i) => i.kind === 'mo' && i.sessionId === session.id).length;
+    await waitFor(() => received() >= 20);
+    const stopped = await c.call<MoInjectionView>('stopMoInjection', { injectionId: injection.id });
+    expect(stopped.state).toBe('stopped');
+    expect(stopped.sent).toBeLessThan(100_000);
+    // Every deliver_sm written before the stop arrives and is answered; none after it.
+    await waitFor(async () => (await c.services.handlers.simulatorStatus()).injections[0]!.acknowledged === stopped.sent);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const after = (await c.services.handlers.simulatorStatus()).injections[0]!;
+    expect(after).toMatchObject({ state: 'stopped', sent: stopped.sent, acknowledged: stopped.sent, failed: 0 });
+    expect(received()).toBe(stopped.sent);
+    // Stopping it again says what it is; an id the simulator never had is refused by name.
+    expect(await c.call<MoInjectionView>('stopMoInjection', { injectionId: injection.id })).toMatchObject({ state: 'stopped', sent: stopped.sent });
+    await expect(c.call('stopMoInjection', { injectionId: 'mo-999' })).rejects.toMatchObject({ field: 'injectionId', message: 'no MO injection mo-999 (the newest 20 are kept)' });
   });
 
   it('never to a transmitter, never to nobody', async () => {

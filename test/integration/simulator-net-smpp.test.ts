@@ -167,7 +167,7 @@ describe.skipIf(!netSmppAvailable)('Net::SMPP against the simulator', () => {
     // Without a rate the injection resolves once every part is answered: Net::SMPP answers as it reads them.
     const udh = simulator.injectMo({ systemId: 'perl', sourceAddr: '447700900999', destinationAddr: '100', text, encoding: 'ucs2', split: 'udh8' });
     const parts = await client.collect(isDeliver, 2);
-    expect(await udh).toMatchObject({ partsPerMessage: 2, acknowledged: 2, done: true });
+    expect(await udh).toMatchObject({ partsPerMessage: 2, acknowledged: 2, state: 'done' });
     const headers = parts.map((p) => String(p.fields.short_message).slice(0, 6));
     expect(parts.map((p) => [p.fields.esm_class, p.fields.data_coding, p.fields.source_addr])).toEqual([[0x40, 8, '447700900999'], [0x40, 8, '447700900999']]);
     expect(headers.map((h) => [...h].map((c) => c.charCodeAt(0)))).toEqual([1, 2].map((n) => [5, 0, 3, headers[0]!.charCodeAt(3), 2, n]));

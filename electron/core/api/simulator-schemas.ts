@@ -52,6 +52,7 @@ export const simulatorSchemas = {
     })
     .strict()
     .refine((r) => Boolean(r.sessionId) !== Boolean(r.systemId), { message: 'give the session (sessionId) or the system_id (systemId) to inject to', path: ['sessionId'] }),
+  stopMoInjection: z.object({ injectionId: z.string().min(1, 'injectionId is required').max(200, 'injectionId: at most 200 characters') }).strict(),
   simulatorAction: z
     .object({
       sessionId: z.string().min(1, 'sessionId is required').max(200),

@@ -3,6 +3,7 @@
 // whole in message_payload; all at once, or N messages a second until M are sent.
 import type { InjectMoRequest, MoInjectionView } from '../../../shared/contract';
 import { splitMessage, type MessagePart } from '../../../shared/message-parts';
+import { ConsoleInputError } from '../api/console-input-error';
 import type { PduValue } from '../smpp/pdu-codec';
 import type { TlvValues } from '../smpp/smpp-peer';
 import type { ActivityLog } from './activity-log';
@@ -43,7 +44,7 @@ export class MoInjector {
     const injection: Injection = {
       view: {
         id: `mo-${this.nextId++}`, sessionId: session.id, messages: total, partsPerMessage: probe.parts.length,
-        sent: 0, acknowledged: 0, failed: 0, ratePerSecond: rate, done: false,
+        sent: 0, acknowledged: 0, failed: 0, ratePerSecond: rate, state: 'sending',
       },
       timer: null,
     };
@@ -60,15 +61,16 @@ export class MoInjector {
     if (rate <= 0) {
       for (let i = 0; i < total; i += 1) sendOne();
       await Promise.all(answers);
-      view.done = true;
+      view.state = 'done';
       return { ...view };
     }
     const started = performance.now();
     let messagesSent = 0;
     const tick = () => {
       injection.timer = null;
+      if (view.state === 'stopped') return;
       if (!session.isOpen) {
-        view.done = true;
+        view.state = 'done';
         this.activity.note(session.id, `MO injection ${view.id} stopped: the session closed after ${messagesSent} of ${total}`);
         return;
       }
@@ -78,9 +80,25 @@ export class MoInjector {
         messagesSent += 1;
       }
       if (messagesSent < total) injection.timer = this.timers.after(Math.max(TICK_MS, Math.floor(1000 / rate)), tick);
-      else void Promise.all(answers).then(() => (view.done = true));
+      else void Promise.all(answers).then(() => view.state === 'sending' && (view.state = 'done'));
     };
     tick();
+    return { ...view };
+  }
+
+  /**
+   * Stops an injection at a rate: its timer cleared, no further deliver_sm; those already sent are answered as
+   * they will be (and counted). One that is over already is returned as it is.
+   */
+  stop(id: string): MoInjectionView {
+    const injection = this.injections.find((i) => i.view.id === id);
+    if (!injection) throw new ConsoleInputError(`no MO injection ${id} (the newest ${KEEP_INJECTIONS} are kept)`, 'injectionId');
+    const { view } = injection;
+    if (view.state !== 'sending') return { ...view };
+    if (injection.timer) this.timers.cancel(injection.timer);
+    injection.timer = null;
+    view.state = 'stopped';
+    this.activity.note(view.sessionId, `MO injection ${view.id} stopped by the user after ${view.sent} deliver_sm of ${view.messages * view.partsPerMessage}`);
     return { ...view };
   }
 

@@ -11,7 +11,7 @@ import type { SmscSimulator } from './smsc-simulator';
 
 type SimulatorMethod =
   | 'simulatorStatus' | 'simulatorScenario' | 'setSimulatorScenario' | 'listScenarios' | 'saveScenario' | 'deleteScenario'
-  | 'importScenario' | 'exportScenario' | 'injectMo' | 'simulatorAction' | 'simulatorListen' | 'simulatorStop';
+  | 'importScenario' | 'exportScenario' | 'injectMo' | 'stopMoInjection' | 'simulatorAction' | 'simulatorListen' | 'simulatorStop';
 
 export function simulatorHandlers(simulator: SmscSimulator, store: ScenarioStore): Pick<ConsoleHandlers, SimulatorMethod> {
   return {
@@ -46,6 +46,7 @@ export function simulatorHandlers(simulator: SmscSimulator, store: ScenarioStore
         throw error;
       }
     },
+    stopMoInjection: ({ injectionId }) => simulator.stopMoInjection(injectionId),
     simulatorAction: (request) => simulator.action(request),
     simulatorListen: async ({ port, tls }) => {
       const pem = tls === null ? undefined : { cert: readPem(tls.certFile, 'tls.certFile'), key: readPem(tls.keyFile, 'tls.keyFile') };

@@ -196,6 +196,11 @@ export class SmscSimulator {
     return this.injector.inject(session, request);
   }
 
+  /** Stops an MO injection at a rate (MoInjector.stop). */
+  stopMoInjection(injectionId: string): MoInjectionView {
+    return this.injector.stop(injectionId);
+  }
+
   /** Unbind a session, drop its connection, or send it a fault from the library. */
   async action({ sessionId, action, fault }: SimulatorActionRequest): Promise<{ sessionId: string; outcome: string }> {
     const session = this.sessionFor(sessionId);

@@ -17,6 +17,7 @@ export interface SimulatorSlice {
   loadScenarios: () => Promise<void>;
   runSimulatorAction: (request: SimulatorActionRequest) => Promise<void>;
   injectMo: (request: InjectMoRequest) => Promise<void>;
+  stopMoInjection: (injectionId: string) => Promise<void>;
   /** Runs a saved scenario by name, or one given whole (from the JSON editor); true when the host took it. */
   runScenario: (request: { name?: string; scenario?: SimulatorScenario }) => Promise<boolean>;
   /** Checks and saves a scenario given as JSON (an import, or the editor's Save); true when saved. */
@@ -70,7 +71,13 @@ export function createSimulatorSlice(api: ConsoleApi): StateCreator<ConsoleState
       injectMo: async (request) => {
         await act(async () => {
           const { injection } = await api.injectMo(request);
-          return `MO injection ${injection.id.slice(0, 8)}: ${injection.messages} message(s) of ${injection.partsPerMessage} part(s), ${injection.sent} deliver_sm sent, ${injection.acknowledged} acknowledged${injection.done ? '' : ' so far'}`;
+          return `MO injection ${injection.id.slice(0, 8)}: ${injection.messages} message(s) of ${injection.partsPerMessage} part(s), ${injection.sent} deliver_sm sent, ${injection.acknowledged} acknowledged${injection.state === 'done' ? '' : ' so far'}`;
+        });
+      },
+      stopMoInjection: async (injectionId) => {
+        await act(async () => {
+          const stopped = await api.stopMoInjection({ injectionId });
+          return `MO injection ${stopped.id.slice(0, 8)} ${stopped.state}: ${stopped.sent} deliver_sm sent, ${stopped.acknowledged} acknowledged`;
         });
       },
       runScenario: (request) => act(async () => `Running scenario "${(await api.setSimulatorScenario(request)).name}"`),

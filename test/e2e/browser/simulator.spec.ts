@@ -1,5 +1,5 @@
 // The built-in simulator as a tool (issue 11), from its own tab: it says where it listens and who is bound (the
-// console's own session here), injects an MO that the Inbox receives, runs a scenario edited as JSON (message ids in
+// console's own session here), injects an MO that the Inbox receives and MO at a rate that it stops, runs a scenario edited as JSON (message ids in
 // decimal from then on, as a later submit_sm_resp shows), refuses a bad scenario naming the field, and unbinds a
 // session on request; it stops listening and listens again where it is told.
 import { expect, test } from '@playwright/test';
@@ -21,6 +21,22 @@ test('the Simulator tab: who is bound, MO injection, a scenario edited as JSON, 
   await expect(page.getByRole('status', { name: 'Simulator result' })).toContainText('1 acknowledged');
   await page.getByRole('tab', { name: /^Inbox/ }).click();
   await expect(page.getByRole('table', { name: 'Inbox' }).getByRole('row').filter({ hasText: 'MO from the simulator tab' })).toHaveCount(1);
+
+  // MO at a rate, listed as it goes, and stopped from the list.
+  await page.getByRole('tab', { name: 'Simulator' }).click();
+  await mo.getByLabel('MO text').fill('MO at a rate');
+  await mo.getByLabel('MO messages').fill('100000');
+  await mo.getByLabel('MO per second (0 = at once)').fill('20');
+  await mo.getByRole('button', { name: 'Inject MO' }).click();
+  const injections = page.getByRole('region', { name: 'MO injections' });
+  const flowing = injections.getByRole('listitem').filter({ hasText: 'at 20/s' });
+  await expect(flowing).toContainText('sending');
+  await flowing.getByRole('button', { name: /^Stop MO injection/ }).click();
+  await expect(page.getByRole('status', { name: 'Simulator result' })).toContainText(/stopped: \d+ deliver_sm sent/);
+  await expect(flowing).toContainText('stopped');
+  await expect(flowing.getByRole('button')).toHaveCount(0);
+  await mo.getByLabel('MO messages').fill('1');
+  await mo.getByLabel('MO per second (0 = at once)').fill('0');
 
   // A scenario edited as JSON: a bad value is refused with its field, a good one runs.
   await page.getByRole('tab', { name: 'Simulator' }).click();

@@ -3,6 +3,7 @@
 // Status is polled once a second while this panel is shown (the host sends no event for it).
 import { useEffect } from 'react';
 import { useConsole } from '../../store/console-context';
+import { MoInjections } from './MoInjections';
 import { MoInjector } from './MoInjector';
 import { ScenarioBar } from './ScenarioBar';
 import { SimulatorActivity } from './SimulatorActivity';
@@ -42,6 +43,7 @@ export function SimulatorPanel({ shown }: { shown: boolean }) {
       <ScenarioBar />
       <SimulatorSessions />
       <MoInjector />
+      <MoInjections />
       <SimulatorActivity />
     </div>
   );
