@@ -145,6 +145,31 @@ describe('MO injection', () => {
     // Stopping it again says what it is; an id the simulator never had is refused by name.
     expect(await c.call<MoInjectionView>('stopMoInjection', { injectionId: injection.id })).toMatchObject({ state: 'stopped', sent: stopped.sent });
     await expect(c.call('stopMoInjection', { injectionId: 'mo-999' })).rejects.toMatchObject({ field: 'injectionId', message: 'no MO injection mo-999 (the newest 20 are kept)' });
+    // One without a rate went out whole: nothing to stop, it stays done.
+    const { injection: atOnce } = await c.call<InjectMoResult>('injectMo', { sessionId: simId, sourceAddr: '1', destinationAddr: '2', text: 'once' });
+    expect(await c.call<MoInjectionView>('stopMoInjection', { injectionId: atOnce.id })).toMatchObject({ state: 'done', sent: 1 });
+  });
+
+  it('keeps the newest 20 injections, dropping finished ones first; a 21st running at once stops the oldest, never orphans it', async () => {
+    const c = await consoleWithSimulator(cleanups);
+    await c.bind('transceiver', 'mo-user');
+    const simId = (await c.services.handlers.simulatorStatus()).sessions[0]!.id;
+    const slow = { sessionId: simId, sourceAddr: '1', destinationAddr: '2', text: 'slow', count: 1_000, ratePerSecond: 1 };
+    const { injection: finished } = await c.call<InjectMoResult>('injectMo', { sessionId: simId, sourceAddr: '1', destinationAddr: '2', text: 'done' });
+    const running: string[] = [];
+    for (let i = 0; i < 20; i += 1) running.push((await c.call<InjectMoResult>('injectMo', slow)).injection.id);
+    // 21 in all: the finished one went, all 20 running ones are still listed (and can be stopped).
+    let listed = (await c.services.handlers.simulatorStatus()).injections;
+    expect(listed.map((i) => i.id)).toEqual(running);
+    expect(listed.map((i) => i.id)).not.toContain(finished.id);
+    // A 22nd with all 20 still running: the oldest is stopped, said so, and dropped.
+    const { injection: newest } = await c.call<InjectMoResult>('injectMo', slow);
+    const status = await c.services.handlers.simulatorStatus();
+    listed = status.injections;
+    expect(listed.map((i) => i.id)).toEqual([...running.slice(1), newest.id]);
+    expect(status.activity.some((a) => a.text.startsWith(`MO injection ${running[0]} stopped: more than 20 injections at once`))).toBe(true);
+    for (const id of [...running.slice(1), newest.id]) await c.call('stopMoInjection', { injectionId: id });
+    expect((await c.services.handlers.simulatorStatus()).injections.every((i) => i.state === 'stopped')).toBe(true);
   });
 
   it('never to a transmitter, never to nobody', async () => {

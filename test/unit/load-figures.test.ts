@@ -78,6 +78,12 @@ describe('load receipts', () => {
     receipts.accepted(message('m2', 'accepted'));
     expect(receipts.awaitingCount).toBe(0);
     expect(counted).toEqual(['DELIVRD']);
+    // One that comes after its answer (the usual order): counted once, intermediate and final alike.
+    receipts.message(message('m1', 'ENROUTE'));
+    receipts.message(message('m1', 'UNDELIV'));
+    receipts.message(message('m1', 'UNDELIV'));
+    expect(counted).toEqual(['DELIVRD', 'ENROUTE', 'UNDELIV']);
+    expect(receipts.awaitingCount).toBe(0);
     // registered_delivery bits 1–0: 0 asks for none; 1 (the default) one on any outcome — awaited; 2 (on failure)
     // and 3 (on success) one only for some outcomes — counted when it comes, never awaited.
     expect([undefined, 0x00, 0x10, 0x01, 0x02, 0x03, 0x11].map((registeredDelivery) => receiptsAsked({ options: { registeredDelivery } }))).toEqual([

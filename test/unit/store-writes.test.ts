@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageView, ReceiptView } from '../../shared/contract';
 import { openDatabase, type Database } from '../../electron/core/store/database';
-import { InboxRepo, type NewInboxItem } from '../../electron/core/store/inbox-repo';
+import { InboxRepo, unmatchedReceiptsSql, type NewInboxItem } from '../../electron/core/store/inbox-repo';
 import { MessagesRepo } from '../../electron/core/store/messages-repo';
 
 const opened: Array<{ db: Database; dir: string }> = [];
@@ -90,9 +90,7 @@ describe('receipts waiting for their message', () => {
     expect(inbox.unmatchedReceiptsFor(['p2'], 'cd')).toEqual([]);
     inbox.match(early[3]!, { consoleMessageId: 'm9', seq: 1 });
     expect(inbox.unmatchedReceiptsFor(['p1'], 'cd')).toEqual([]);
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM inbox WHERE kind = 'receipt' AND matched_message IS NULL AND ltrim(lower(receipt_smsc_message_id), '0') = ? AND profile_id IN (?)`)
-      .all('ab12', 'p1') as Array<{ detail: string }>;
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${unmatchedReceiptsSql(1)}`).all('ab12', 'p1') as Array<{ detail: string }>;
     expect(plan.map((step) => step.detail).join('\n')).toContain('inbox_unmatched_receipts');
   });
 });

@@ -18,6 +18,11 @@ const isStat = (state: MessageState): state is ReceiptStat => STATS.has(state);
 export class LoadReceipts {
   /** Message id → the state last counted for it. Insertion order is age: the oldest are let go first. */
   private readonly awaiting = new Map<string, MessageState>();
+  /**
+   * The same for a run whose receipts are not awaited (registered_delivery 2 or 3: one comes only for some outcomes):
+   * those that come are counted, but none is owed — so none shows as awaited, and the oldest are let go silently.
+   */
+  private readonly unawaited = new Map<string, MessageState>();
   private readonly early = new Map<string, ReceiptStat>();
   /** Accepted messages let go past the bound: their receipts are no longer counted. */
   private untracked = 0;
@@ -25,7 +30,7 @@ export class LoadReceipts {
   constructor(
     private readonly sessionIds: ReadonlySet<string>,
     private readonly onReceipt: (stat: ReceiptStat) => void,
-    /** The run's messages ask for receipts (registered_delivery): when not, none is awaited (any that come still count). */
+    /** Every accepted message will have a receipt (receiptsAsked in load-runner.ts): when not, none is awaited (any that come still count). */
     private readonly receiptsAsked = true,
   ) {}
 
@@ -43,22 +48,23 @@ export class LoadReceipts {
       this.onReceipt(seen);
       if (FINAL.has(seen)) return;
     }
-    if (!this.receiptsAsked) return;
-    this.awaiting.set(message.id, seen ?? message.state);
-    if (this.awaiting.size > MAX_AWAITING_RECEIPTS) {
-      this.awaiting.delete(this.awaiting.keys().next().value!);
-      this.untracked += 1;
+    const tracked = this.receiptsAsked ? this.awaiting : this.unawaited;
+    tracked.set(message.id, seen ?? message.state);
+    if (tracked.size > MAX_AWAITING_RECEIPTS) {
+      tracked.delete(tracked.keys().next().value!);
+      if (tracked === this.awaiting) this.untracked += 1;
     }
   }
 
   /** Every message event of the console; O(1). */
   message(message: MessageView): void {
-    const last = this.awaiting.get(message.id);
-    if (last !== undefined) {
+    const tracked = this.awaiting.has(message.id) ? this.awaiting : this.unawaited.has(message.id) ? this.unawaited : null;
+    if (tracked !== null) {
+      const last = tracked.get(message.id);
       if (message.state === last || !isStat(message.state)) return;
       this.onReceipt(message.state);
-      if (FINAL.has(message.state)) this.awaiting.delete(message.id);
-      else this.awaiting.set(message.id, message.state);
+      if (FINAL.has(message.state)) tracked.delete(message.id);
+      else tracked.set(message.id, message.state);
       return;
     }
     if (!isStat(message.state) || !this.sessionIds.has(message.sessionId)) return;

@@ -49,7 +49,12 @@ export class MoInjector {
       timer: null,
     };
     this.injections.push(injection);
-    if (this.injections.length > KEEP_INJECTIONS) this.injections.shift();
+    if (this.injections.length > KEEP_INJECTIONS) {
+      // The oldest finished one goes; one still sending is never dropped while it runs (it could not be stopped).
+      const finished = this.injections.findIndex((i) => i.view.state !== 'sending');
+      if (finished >= 0) this.injections.splice(finished, 1);
+      else this.halt(this.injections.shift()!, `stopped: more than ${KEEP_INJECTIONS} injections at once`);
+    }
     const { view } = injection;
     this.activity.note(session.id, `MO injection ${view.id}: ${total} message(s) of ${view.partsPerMessage} part(s) to ${session.label}${rate > 0 ? ` at ${rate}/s` : ''}`);
     const answers: Array<Promise<void>> = [];
@@ -61,7 +66,7 @@ export class MoInjector {
     if (rate <= 0) {
       for (let i = 0; i < total; i += 1) sendOne();
       await Promise.all(answers);
-      view.state = 'done';
+      if (view.state === 'sending') view.state = 'done';
       return { ...view };
     }
     const started = performance.now();
@@ -94,12 +99,18 @@ export class MoInjector {
     const injection = this.injections.find((i) => i.view.id === id);
     if (!injection) throw new ConsoleInputError(`no MO injection ${id} (the newest ${KEEP_INJECTIONS} are kept)`, 'injectionId');
     const { view } = injection;
-    if (view.state !== 'sending') return { ...view };
-    if (injection.timer) this.timers.cancel(injection.timer);
+    // Without a rate every deliver_sm went out at once: nothing is left to stop, only answers to wait for.
+    if (view.state !== 'sending' || view.ratePerSecond <= 0) return { ...view };
+    this.halt(injection, 'stopped by the user');
+    return { ...view };
+  }
+
+  private halt(injection: Injection, why: string): void {
+    const { view } = injection;
+    this.timers.cancel(injection.timer);
     injection.timer = null;
     view.state = 'stopped';
-    this.activity.note(view.sessionId, `MO injection ${view.id} stopped by the user after ${view.sent} deliver_sm of ${view.messages * view.partsPerMessage}`);
-    return { ...view };
+    this.activity.note(view.sessionId, `MO injection ${view.id} ${why} after ${view.sent} deliver_sm of ${view.messages * view.partsPerMessage}`);
   }
 
   private async sendPart(session: ServerSession, request: InjectMoRequest, dataCoding: number, part: MessagePart, payload: boolean, view: MoInjectionView): Promise<void> {
