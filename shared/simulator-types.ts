@@ -188,6 +188,8 @@ export interface SimulatorStatus {
   sessions: SimulatorSessionView[];
   /** Oldest first, the newest few hundred. */
   activity: SimulatorActivity[];
+  /** Receipts held for accounts with no receiving bind open, by system_id: they go out when one binds RX/TRX. */
+  heldReceipts: Array<{ systemId: string; count: number }>;
   injections: MoInjectionView[];
 }
 

@@ -43,12 +43,14 @@ describe('bind-state rules', () => {
     await c.bind('receiver', 'someone-else');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(c.inbox).toEqual([]);
+    expect((await c.services.handlers.simulatorStatus()).heldReceipts).toEqual([{ systemId: 'holder', count: 1 }]);
     const rx = await c.bind('receiver', 'holder');
     const matched = await c.settled(sent.id, 'DELIVRD');
     expect(matched.receiptAt).not.toBeNull();
     expect(c.inbox.map((i) => [i.kind, i.sessionId, i.matchedMessage?.id])).toEqual([['receipt', rx.id, sent.id]]);
     const status = await c.services.handlers.simulatorStatus();
     expect(status.activity.some((a) => a.text.startsWith('1 held receipt(s) for "holder" going out'))).toBe(true);
+    expect(status.heldReceipts).toEqual([]);
   });
 
   it('accounts: wrong password ESME_RINVPASWD, unknown system_id ESME_RINVSYSID, a mode not allowed ESME_RBINDFAIL', async () => {

@@ -68,11 +68,9 @@ export class ReceiptSender {
     for (const due of queue) this.deliver(session, due);
   }
 
-  /** How many receipts are held, for every account. */
-  get heldCount(): number {
-    let count = 0;
-    for (const queue of this.held.values()) count += queue.length;
-    return count;
+  /** How many receipts are held, by system_id. */
+  heldBySystemId(): Array<{ systemId: string; count: number }> {
+    return [...this.held].map(([systemId, queue]) => ({ systemId, count: queue.length }));
   }
 
   private deliver(target: ServerSession, due: DueReceipt): void {

@@ -164,6 +164,7 @@ export class SmscSimulator {
       sessions: [...this.sessions.values()].map((s) => s.view()),
       activity: this.activity.recent(200),
       injections: this.injector.list(),
+      heldReceipts: this.receipts.heldBySystemId(),
     };
   }
 

@@ -42,6 +42,12 @@ export function SimulatorPanel({ shown }: { shown: boolean }) {
       <SimulatorListen />
       <ScenarioBar />
       <SimulatorSessions />
+      {status !== null && status.heldReceipts.length > 0 && (
+        <p className="simulator__held" role="status" aria-label="Held receipts">
+          Receipts held until the account binds to receive:{' '}
+          {status.heldReceipts.map((h) => `“${h.systemId}” ${h.count.toLocaleString('en')}`).join(' · ')}
+        </p>
+      )}
       <MoInjector />
       <MoInjections />
       <SimulatorActivity />
