@@ -57,7 +57,7 @@ export const FAULTS: Record<SimulatorFaultName, FaultAction> = {
   'unsolicited-response': write(() => encodePdu({ command: 'submit_sm_resp', sequenceNumber: 0x7ffffff0, fields: { message_id: 'NOBODY-ASKED' } })),
 };
 
-/** The octets a fault writes (null for one that only acts on the socket), for tests and for the activity log. */
+/** The octets a fault writes (null for one that only acts on the socket), for tests. */
 export function faultBytes(name: SimulatorFaultName, sequenceNumber: number): Buffer | null {
   const written: Buffer[] = [];
   const socket = {

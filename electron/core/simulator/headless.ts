@@ -63,7 +63,7 @@ function readOrFail(file: string, what: string): string {
   }
 }
 
-export function activityLine(entry: SimulatorActivity): string {
+function activityLine(entry: SimulatorActivity): string {
   return `${new Date(entry.at).toISOString()} ${entry.sessionId ? `[${entry.sessionId}] ` : ''}${entry.text}`;
 }
 

@@ -38,10 +38,6 @@ export class MessageIds {
     this.reservedUpTo = this.next;
   }
 
-  format(): MessageIdFormat {
-    return this.options.format;
-  }
-
   setFormat(format: MessageIdFormat): void {
     this.options.format = format;
   }

@@ -9,7 +9,6 @@ import type { TimerSet } from './timer-set';
 export interface StoredMessage {
   /** The submit, kept only while a receipt is due to quote it (replace_sm changes its short_message). */
   submit: Pdu | null;
-  submitDate: Date;
   finalAt: number;
   finalState: number;
   cancelledAt: Date | null;

@@ -57,15 +57,19 @@ export class MoInjector {
     }
     const { view } = injection;
     this.activity.note(session.id, `MO injection ${view.id}: ${total} message(s) of ${view.partsPerMessage} part(s) to ${session.label}${rate > 0 ? ` at ${rate}/s` : ''}`);
-    const answers: Array<Promise<void>> = [];
+    // Every deliver_sm answered: counted, not kept as a promise each (a run at a rate may send a million).
+    const expected = total * view.partsPerMessage;
+    let allAnswered!: () => void;
+    const answered = new Promise<void>((resolve) => (allAnswered = resolve));
+    const onAnswer = () => view.acknowledged + view.failed === expected && allAnswered();
     const sendOne = () => {
       const reference = (this.reference = (this.reference + 1) & 0xffff);
       const { plan, parts } = splitMessage(request.text, reference, options);
-      for (const part of parts) answers.push(this.sendPart(session, request, plan.dataCoding, part, options.split === 'payload', view));
+      for (const part of parts) void this.sendPart(session, request, plan.dataCoding, part, options.split === 'payload', view, onAnswer);
     };
     if (rate <= 0) {
       for (let i = 0; i < total; i += 1) sendOne();
-      await Promise.all(answers);
+      await answered;
       if (view.state === 'sending') view.state = 'done';
       return { ...view };
     }
@@ -85,7 +89,7 @@ export class MoInjector {
         messagesSent += 1;
       }
       if (messagesSent < total) injection.timer = this.timers.after(Math.max(TICK_MS, Math.floor(1000 / rate)), tick);
-      else void Promise.all(answers).then(() => view.state === 'sending' && (view.state = 'done'));
+      else void answered.then(() => view.state === 'sending' && (view.state = 'done'));
     };
     tick();
     return { ...view };
@@ -113,7 +117,7 @@ export class MoInjector {
     this.activity.note(view.sessionId, `MO injection ${view.id} ${why} after ${view.sent} deliver_sm of ${view.messages * view.partsPerMessage}`);
   }
 
-  private async sendPart(session: ServerSession, request: InjectMoRequest, dataCoding: number, part: MessagePart, payload: boolean, view: MoInjectionView): Promise<void> {
+  private async sendPart(session: ServerSession, request: InjectMoRequest, dataCoding: number, part: MessagePart, payload: boolean, view: MoInjectionView, onAnswer: () => void): Promise<void> {
     const userData = part.udh ? Buffer.concat([part.udh, part.payload]) : Buffer.from(part.payload);
     const fields: Record<string, PduValue> = {
       source_addr: request.sourceAddr, destination_addr: request.destinationAddr, esm_class: part.udh ? ESM_CLASS_UDHI : 0, data_coding: dataCoding,
@@ -130,5 +134,6 @@ export class MoInjector {
     } catch {
       view.failed += 1;
     }
+    onAnswer();
   }
 }

@@ -13,7 +13,7 @@ import type { ActivityLog } from './activity-log';
 import type { MessageIds } from './message-ids';
 import type { ReceiptPlan } from './receipts-plan';
 import { STAT_STATE } from './receipts-plan';
-import { formatReceiptText } from './receipt-text';
+import { RECEIPT_TEXT_CHARS, formatReceiptText } from './receipt-text';
 import type { ServerSession } from './server-session';
 
 const ESM_CLASS_DELIVERY_RECEIPT = 0x04;
@@ -78,8 +78,13 @@ export class ReceiptSender {
     const stat = intermediate ? 'ENROUTE' : plan.stat;
     const { settings } = plan;
     const quoted = settings.receiptId === 'as-sent' ? messageId : settings.receiptId === 'other-base' ? this.deps.ids.otherBase(messageId) : this.deps.ids.allocate();
-    // The receipt's text: field is the start of the original; characters GSM cannot carry are shown as '?'.
-    const text = [...deliveredText(submit)].map((char) => (gsmSeptetCost(char) === 1 ? char : '?')).join('');
+    // The receipt's text: field is the start of the original (only that much is looked at: this runs per receipt);
+    // characters GSM cannot carry are shown as '?'.
+    let text = '';
+    for (const char of deliveredText(submit)) {
+      if (text.length === RECEIPT_TEXT_CHARS) break;
+      text += gsmSeptetCost(char) === 1 ? char : '?';
+    }
     const body = Buffer.from(encodeGsm7(formatReceiptText({
       messageId: quoted, submitted: 1, delivered: stat === 'DELIVRD' ? 1 : 0, submitDate: due.submitDate, doneDate: due.doneDate, stat,
       err: intermediate ? 0 : plan.err, text,

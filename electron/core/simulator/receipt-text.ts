@@ -13,6 +13,9 @@ export interface ReceiptTextFields {
   text: string;
 }
 
+/** How much of the original message the text: field quotes. */
+export const RECEIPT_TEXT_CHARS = 20;
+
 /** YYMMDDhhmm in UTC, as Appendix B writes receipt dates: the first ten digits of SMPP's absolute time. */
 function receiptDate(date: Date): string {
   return absoluteSmppTime(date).slice(0, 10);
@@ -23,6 +26,6 @@ export function formatReceiptText(fields: ReceiptTextFields): string {
   return (
     `id:${fields.messageId} sub:${three(fields.submitted)} dlvrd:${three(fields.delivered)} ` +
     `submit date:${receiptDate(fields.submitDate)} done date:${receiptDate(fields.doneDate)} ` +
-    `stat:${fields.stat} err:${three(fields.err)} text:${fields.text.slice(0, 20)}`
+    `stat:${fields.stat} err:${three(fields.err)} text:${fields.text.slice(0, RECEIPT_TEXT_CHARS)}`
   );
 }

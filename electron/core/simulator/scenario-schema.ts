@@ -6,6 +6,7 @@ import {
   bindModes, finalReceiptStats, messageIdFormats, receiptCommands, receiptIdModes, ruleActions,
   type ReceiptSettings, type SimulatorScenario,
 } from '../../../shared/contract';
+import { maxCharacters } from '../../../shared/smpp-limits';
 import { choiceOf } from '../api/choice';
 import { statusCode } from '../smpp/smpp-tables';
 
@@ -18,11 +19,13 @@ const count = (max: number, unit = '') =>
     .int('a whole number is required')
     .min(0, '0 at least')
     .max(max, `${max.toLocaleString('en')}${unit} at most`);
-const ascii = (max: number, smppName: string) =>
-  z
+const ascii = (smppName: Parameters<typeof maxCharacters>[0]) => {
+  const max = maxCharacters(smppName);
+  return z
     .string({ error: 'text is required' })
     .max(max, `${max} characters at most (${smppName} is a C-Octet String of ${max + 1} octets with its NUL)`)
     .regex(/^[\x20-\x7e]*$/, 'printable ASCII only');
+};
 
 /** A command_status by its name in the smpp tables, or 0x-hex for a vendor's own code. */
 export function commandStatusOf(text: string): number | null {
@@ -91,8 +94,8 @@ const receipts = z
 
 const account = z
   .object({
-    systemId: z.string({ error: 'required' }).min(1, 'required').pipe(ascii(15, 'system_id')),
-    password: ascii(8, 'password').default(''),
+    systemId: z.string({ error: 'required' }).min(1, 'required').pipe(ascii('system_id')),
+    password: ascii('password').default(''),
     bindTypes: z
       .array(choiceOf(bindModes, 'bindTypes'))
       .min(1, 'one bind type at least')
@@ -107,7 +110,7 @@ const rule = z
   .object({
     name: z.string().max(64, '64 characters at most').default(''),
     match: z
-      .object({ destinationPrefix: ascii(20, 'destination_addr').default(''), systemId: ascii(15, 'system_id').default('') })
+      .object({ destinationPrefix: ascii('destination_addr').default(''), systemId: ascii('system_id').default('') })
       .strict()
       .prefault({}),
     action: choiceOf(ruleActions, 'action'),
@@ -133,7 +136,7 @@ const scenarioSchema = z
   .object({
     name: z.string({ error: 'required' }).regex(SCENARIO_NAME, '1–64 characters: letters, digits, space, ".", "_" and "-", starting with a letter or digit'),
     description: z.string().max(500, '500 characters at most').default(''),
-    smscSystemId: ascii(15, 'system_id').default('SMPPConsoleSim'),
+    smscSystemId: ascii('system_id').default('SMPPConsoleSim'),
     messageIdFormat: choiceOf(messageIdFormats, 'messageIdFormat').default('hex'),
     enquireLinkIntervalMs: count(3_600_000, ' ms')
       .refine((ms) => ms === 0 || ms >= 10, '0 (none) or 10 ms at least')

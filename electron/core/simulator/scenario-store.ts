@@ -90,8 +90,13 @@ function summaryOf(scenario: SimulatorScenario, savedAt: number): ScenarioSummar
   return { name: scenario.name, description: scenario.description, accounts: scenario.accounts.length, rules: scenario.rules.length, savedAt: Math.round(savedAt) };
 }
 
+/** A scenario as its file holds it: what is saved, kept as active, and exported is the same text. */
+export function scenarioJson(scenario: SimulatorScenario): string {
+  return `${JSON.stringify(scenario, null, 2)}\n`;
+}
+
 function writeAtomically(file: string, scenario: SimulatorScenario): void {
   mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(scenario, null, 2)}\n`);
+  writeFileSync(`${file}.tmp`, scenarioJson(scenario));
   renameSync(`${file}.tmp`, file);
 }

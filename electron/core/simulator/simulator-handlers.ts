@@ -6,7 +6,7 @@ import type { ConsoleHandlers } from '../api/dispatch';
 import { ConsoleInputError } from '../api/console-input-error';
 import { MessageSplitError } from '../../../shared/message-parts';
 import { checkScenarioJson } from './scenario-schema';
-import type { ScenarioStore } from './scenario-store';
+import { scenarioJson, type ScenarioStore } from './scenario-store';
 import type { SmscSimulator } from './smsc-simulator';
 
 type SimulatorMethod =
@@ -36,7 +36,7 @@ export function simulatorHandlers(simulator: SmscSimulator, store: ScenarioStore
     },
     exportScenario: ({ name }) => {
       const scenario = name === undefined ? simulator.scenario : store.get(name);
-      return { json: `${JSON.stringify(scenario, null, 2)}\n`, fileName: `${scenario.name}.json` };
+      return { json: scenarioJson(scenario), fileName: `${scenario.name}.json` };
     },
     injectMo: async (request) => {
       try {

@@ -231,7 +231,7 @@ export class SmscSimulator {
   }
 
   private accept(socket: Socket): ServerSession {
-    const connection = new Connection(socket, { ...(this.options.onError ? { onError: this.options.onError } : {}) });
+    const connection = new Connection(socket, this.options.onError ? { onError: this.options.onError } : {});
     const peer = new SmppPeer(connection, { windowSize: 100, timeoutMs: this.options.responseTimeoutMs ?? 10_000 });
     const session = new ServerSession(`sim-${this.nextSessionNumber++}`, peer, socket);
     this.sessions.set(session.id, session);

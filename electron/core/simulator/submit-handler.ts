@@ -82,7 +82,10 @@ export class SubmitHandler {
   /** Each destination by its own rule: refused ones listed in unsuccess_sme, a receipt from each accepted one. */
   private submitMulti(session: ServerSession, pdu: Pdu): void {
     const destinations = Array.isArray(pdu.fields.dest_address) ? (pdu.fields.dest_address as Destination[]) : [];
-    const decided = destinations.map((d) => ({ d, decision: this.deps.rules().decide(session.systemId ?? '', d.destination_addr ?? d.dl_name ?? '') }));
+    const decided = destinations.map((d) => {
+      const address = d.destination_addr ?? d.dl_name ?? '';
+      return { d, address, decision: this.deps.rules().decide(session.systemId ?? '', address) };
+    });
     const ignoring = decided.find((x) => x.decision.action === 'ignore');
     if (ignoring) return this.ignore(session, pdu, ignoring.decision);
     const refused = decided.filter((x) => x.decision.action === 'reject');
@@ -96,12 +99,12 @@ export class SubmitHandler {
       session.counters.accepted += 1;
       session.peer.respond(pdu, 0, {
         message_id: messageId,
-        unsuccess_sme: refused.map(({ d, decision }) => ({
-          dest_addr_ton: d.dest_addr_ton ?? 0, dest_addr_npi: d.dest_addr_npi ?? 0, destination_addr: d.destination_addr ?? d.dl_name ?? '',
+        unsuccess_sme: refused.map(({ d, address, decision }) => ({
+          dest_addr_ton: d.dest_addr_ton ?? 0, dest_addr_npi: d.dest_addr_npi ?? 0, destination_addr: address,
           error_status_code: decision.commandStatus,
         })),
       });
-      const singles = accepted.map(({ d }) => ({ ...pdu, fields: { ...pdu.fields, destination_addr: d.destination_addr ?? d.dl_name ?? '' } }));
+      const singles = accepted.map(({ address }) => ({ ...pdu, fields: { ...pdu.fields, destination_addr: address } }));
       this.schedule(session, pdu, messageId, plans, singles);
     });
   }
@@ -130,16 +133,20 @@ export class SubmitHandler {
   }
 
   /** Stores the message and schedules its notifications: one plan per destination (submit_multi has several). */
-  private schedule(session: ServerSession, pdu: Pdu, messageId: string, plans: ReceiptPlan[], singles: Pdu[] = [pdu]): void {
+  private schedule(session: ServerSession, pdu: Pdu, messageId: string, plans: ReceiptPlan[], perDestination?: Pdu[]): void {
     const first = plans[0];
     if (!first) return;
-    const submitDate = new Date();
+    const now = Date.now();
     const wantsAny = plans.some((p) => p.sendFinal || p.intermediateAfterMs !== null);
     // The PDU itself is kept only when a receipt will quote it: a load test must not make the simulator hoard.
     const record: StoredMessage = {
-      submit: wantsAny ? pdu : null, submitDate, finalAt: Date.now() + first.finalAfterMs, finalState: STAT_STATE[first.stat], cancelledAt: null, timers: [],
+      submit: wantsAny ? pdu : null, finalAt: now + first.finalAfterMs, finalState: STAT_STATE[first.stat], cancelledAt: null, timers: [],
     };
     this.deps.store.remember(messageId, record);
+    // No receipt asked for (a load test's usual case): nothing more to build per submit.
+    if (!wantsAny) return;
+    const submitDate = new Date(now);
+    const singles = perDestination ?? [pdu];
     plans.forEach((plan, index) => {
       const single = () => (index === 0 && singles.length === 1 && record.submit ? record.submit : singles[index]!);
       const send = (intermediate: boolean) => () => this.deps.receipts.send(session, single(), messageId, submitDate, plan, intermediate);
