@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { consoleDiagnostics } from '../electron/core/diagnostics/console-diagnostics';
 import { EsmeSession } from '../electron/core/smpp/esme-session';
 import { deliverRate, runDelivererChild } from './deliver-rate';
+import { median } from './figures';
 import { traceBurstFigures } from './trace-burst';
 import { traceFileFigures } from './trace-files';
 import { traceQueryFigures } from './trace-queries';
@@ -95,11 +96,6 @@ async function packageSubmitRate(port: number, windowSize: number): Promise<numb
   await call('unbind', {});
   session.close();
   return rate;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function main(): Promise<void> {

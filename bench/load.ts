@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadRunView } from '../shared/contract';
 import { DEFAULT_PROFILE_SETTINGS } from '../shared/profile-defaults';
+import { FINAL_RECEIPT_STATS } from '../electron/core/load/load-receipts';
 import { createServices, type Services } from '../electron/core/services';
 import { MemorySecretStore } from '../electron/core/store/secret-store';
 import { report, round1, type Figure } from './figures';
@@ -96,7 +97,7 @@ async function runStep(services: Services, sessionIds: string[], target: number)
     const { summary } = view;
     return {
       target, achieved: round1(summary.achievedRate), sent: summary.sent, accepted: summary.accepted, failed: summary.failed,
-      receipts: summary.receiptsByStat.reduce((sum, r) => sum + (r.name === 'ENROUTE' || r.name === 'ACCEPTD' ? 0 : r.count), 0),
+      receipts: summary.receiptsByStat.reduce((sum, r) => sum + (FINAL_RECEIPT_STATS.has(r.name) ? r.count : 0), 0),
       p50: summary.latency?.p50 ?? null, p99: summary.latency?.p99 ?? null,
     };
   } finally {

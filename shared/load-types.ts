@@ -12,9 +12,11 @@ export const LOAD_LIMITS = {
   maxCsvRows: 100_000,
   /** A CSV, inline or uploaded: room for 100,000 rows of a few hundred characters. */
   maxCsvOctets: 32 * 1024 * 1024,
-  maxDestinationCharacters: 20,
   maxTextCharacters: 65_536,
 } as const;
+
+/** Per-second points a run keeps (an hour's; older ones go first): the host in its figures, the Load chart in its store. */
+export const MAX_LOAD_POINTS = 3_600;
 
 /**
  * What a run sends: `count` messages alike; a CSV of destination,text rows given inline (`csv`, for the API and
@@ -43,12 +45,10 @@ export interface LoadRequest extends LoadMessageSettings {
 }
 
 /** running: submitting; draining: no new submits, the ones in flight still answering; done: all answered. */
-export const loadRunStates = ['running', 'draining', 'done'] as const;
-export type LoadRunState = (typeof loadRunStates)[number];
+export type LoadRunState = 'running' | 'draining' | 'done';
 
 /** Why a run stopped submitting: every message went, the user stopped it, or its sessions are gone. */
-export const loadEndReasons = ['completed', 'stopped', 'sessions-gone'] as const;
-export type LoadEndReason = (typeof loadEndReasons)[number];
+export type LoadEndReason = 'completed' | 'stopped' | 'sessions-gone';
 
 /** A count by name: a command_status name (or why no response came) for failures, a receipt's stat. */
 export interface LoadCount {

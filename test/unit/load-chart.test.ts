@@ -1,10 +1,10 @@
 // The renderer's side of a load run: events' points merged by second (a skipped event loses nothing, a longer gap
 // is noticed so it can be filled), the chart's columns, its words for a screen reader, and the CSV export.
 import { describe, expect, it } from 'vitest';
-import type { LoadPoint } from '../../shared/contract';
+import { MAX_LOAD_POINTS, type LoadPoint } from '../../shared/contract';
 import { chartColumns, chartSeries, errorStatusesOf, latestLine } from '../../renderer/src/load/chart-data';
 import { loadPointsCsv } from '../../renderer/src/load/load-export';
-import { MAX_CHART_POINTS, mergePoints } from '../../renderer/src/store/load-slice';
+import { mergePoints } from '../../renderer/src/store/load-slice';
 
 const point = (second: number, extra: Partial<LoadPoint> = {}): LoadPoint => ({
   second, submits: 100, responses: 99, receipts: 98, errors: 0, errorsByStatus: {}, p50: 1.5, p95: 3, p99: 9, ...extra,
@@ -16,8 +16,8 @@ describe('load chart data', () => {
     expect(mergePoints(held, [point(1), point(2)])).toEqual({ points: held, gap: false });
     expect(mergePoints(held, [point(2), point(3), point(4)]).points.map((p) => p.second)).toEqual([0, 1, 2, 3, 4]);
     expect(mergePoints(held, [point(6), point(7)])).toMatchObject({ gap: true });
-    const long = Array.from({ length: MAX_CHART_POINTS }, (_, i) => point(i));
-    expect(mergePoints(long, [point(MAX_CHART_POINTS)]).points).toHaveLength(MAX_CHART_POINTS);
+    const long = Array.from({ length: MAX_LOAD_POINTS }, (_, i) => point(i));
+    expect(mergePoints(long, [point(MAX_LOAD_POINTS)]).points).toHaveLength(MAX_LOAD_POINTS);
   });
 
   it('draws one series per error status seen, and says the newest second in words', () => {

@@ -1,17 +1,13 @@
 // Payloads of the simulator's contract methods (payload-schemas.ts spreads these in). The scenario document itself
 // is checked by the simulator's own schema, so an import, the contract and the headless runner say the same thing.
 import { z } from 'zod';
-import { simulatorActions, simulatorFaultNames, splitMethods, textEncodingChoices } from '../../../shared/contract';
+import { simulatorActions, simulatorFaultNames } from '../../../shared/contract';
 import { SCENARIO_NAME, scenarioInput } from '../simulator/scenario-schema';
 import { choiceOf } from './choice';
+import { address, draftSettingsShape } from './draft-schema';
 
 const none = z.null().or(z.undefined());
 const scenarioName = z.string({ error: 'name is required' }).regex(SCENARIO_NAME, 'name: 1–64 characters: letters, digits, space, ".", "_" and "-"');
-const address = (label: string, smppName: string) =>
-  z
-    .string({ error: `${label} is required` })
-    .max(20, `${label}: at most 20 characters (${smppName} is a C-Octet String of 21 octets with its NUL)`)
-    .regex(/^[\x20-\x7e]*$/, `${label}: only printable ASCII characters are allowed in ${smppName}`);
 
 export const simulatorSchemas = {
   simulatorStatus: none,
@@ -42,11 +38,11 @@ export const simulatorSchemas = {
     .object({
       sessionId: z.string().min(1).max(200, 'sessionId: at most 200 characters').optional(),
       systemId: z.string().max(15, 'systemId: 15 characters at most (system_id is a C-Octet String of 16 octets)').optional(),
-      sourceAddr: address('Source address', 'source_addr'),
-      destinationAddr: address('Destination address', 'destination_addr'),
+      sourceAddr: address('Source address', 'source_addr', 0),
+      destinationAddr: address('Destination address', 'destination_addr', 0),
       text: z.string().max(65_536, 'Text: at most 65,536 characters'),
-      encoding: choiceOf(textEncodingChoices, 'Encoding').optional(),
-      split: choiceOf(splitMethods, 'Long messages').optional(),
+      encoding: draftSettingsShape.encoding,
+      split: draftSettingsShape.split,
       count: z.number().int('count: a whole number').min(1, 'count: 1 at least').max(1_000_000, 'count: 1,000,000 at most').optional(),
       ratePerSecond: z.number().min(0, 'ratePerSecond: 0 at least').max(100_000, 'ratePerSecond: 100,000 at most').optional(),
     })

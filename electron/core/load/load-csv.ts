@@ -3,6 +3,7 @@
 // with the line it starts on and the rest are still sent — a file of thousands of numbers exported from somewhere
 // else always has a few; only a file past the limits is refused whole, because then it is not the file meant.
 import { LOAD_LIMITS } from '../../../shared/contract';
+import { maxCharacters } from '../../../shared/smpp-limits';
 
 export interface LoadCsvRow {
   /** The physical line the record starts on (1-based), for reports. */
@@ -22,6 +23,7 @@ export class LoadCsvError extends Error {}
 /** A first record whose destination cell says this is a header, not a number. */
 const HEADER_WORDS = new Set(['destination', 'destination_addr', 'destinationaddr', 'dest', 'to', 'msisdn', 'number', 'phone', 'recipient']);
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const MAX_DESTINATION_CHARACTERS = maxCharacters('destination_addr');
 
 export function parseLoadCsv(csv: string): LoadCsv {
   const rows: LoadCsvRow[] = [];
@@ -51,8 +53,8 @@ function rowProblem(fields: string[]): string | null {
   const destination = fields[0]!.trim();
   const text = fields[1]!;
   if (destination === '') return 'destination: required';
-  if (destination.length > LOAD_LIMITS.maxDestinationCharacters) {
-    return `destination: at most ${LOAD_LIMITS.maxDestinationCharacters} characters (destination_addr is a C-Octet String of 21 octets with its NUL)`;
+  if (destination.length > MAX_DESTINATION_CHARACTERS) {
+    return `destination: at most ${MAX_DESTINATION_CHARACTERS} characters (destination_addr is a C-Octet String of 21 octets with its NUL)`;
   }
   if (!PRINTABLE_ASCII.test(destination)) return 'destination: only printable ASCII characters are allowed in destination_addr';
   // One message per row: a space or ; inside would make the console send to several recipients.

@@ -11,7 +11,7 @@ const MAX_EARLY = 10_000;
 
 const STATS = new Set<string>(receiptStats);
 /** A receipt after which no other is expected (ENROUTE and ACCEPTD are intermediate). */
-const FINAL = new Set<string>(['DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN']);
+export const FINAL_RECEIPT_STATS: ReadonlySet<string> = new Set(['DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN']);
 
 const isStat = (state: MessageState): state is ReceiptStat => STATS.has(state);
 
@@ -46,7 +46,7 @@ export class LoadReceipts {
     const seen = early ?? (isStat(message.state) ? message.state : null);
     if (seen !== null) {
       this.onReceipt(seen);
-      if (FINAL.has(seen)) return;
+      if (FINAL_RECEIPT_STATS.has(seen)) return;
     }
     const tracked = this.receiptsAsked ? this.awaiting : this.unawaited;
     tracked.set(message.id, seen ?? message.state);
@@ -63,7 +63,7 @@ export class LoadReceipts {
       const last = tracked.get(message.id);
       if (message.state === last || !isStat(message.state)) return;
       this.onReceipt(message.state);
-      if (FINAL.has(message.state)) tracked.delete(message.id);
+      if (FINAL_RECEIPT_STATS.has(message.state)) tracked.delete(message.id);
       else tracked.set(message.id, message.state);
       return;
     }

@@ -1,11 +1,8 @@
 // A load run's figures: totals for the summary, and one point per second for the chart. Memory is fixed whatever
 // the rate: counters, one log histogram of round trips for the run and one for the second in progress (the same
 // histogram the trace's statistics use: percentiles within ±2 %), and at most an hour of closed points.
-import type { LoadCount, LoadPoint, RttSummary } from '../../../shared/contract';
+import { MAX_LOAD_POINTS, type LoadCount, type LoadPoint, type RttSummary } from '../../../shared/contract';
 import { RttHistogram } from '../trace/rtt-histogram';
-
-/** Points kept per run: an hour of seconds; older ones go first. */
-export const MAX_LOAD_POINTS = 3_600;
 
 interface OpenSecond {
   submits: number;

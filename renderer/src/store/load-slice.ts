@@ -3,13 +3,11 @@
 // they are merged here by second, so a skipped event loses nothing, and a gap longer than an event covers (a tab
 // that slept) is filled from loadStatus. The chart reads loadPoints; everything else reads loadRun.
 import type { StateCreator } from 'zustand';
-import type { ConsoleApi, LoadPoint, LoadRequest, LoadRunView } from '../../../shared/contract';
+import { MAX_LOAD_POINTS, type ConsoleApi, type LoadPoint, type LoadRequest, type LoadRunView } from '../../../shared/contract';
 import { errorField, errorMessage } from '../api/call-error';
 import { base64FromOctets } from '../trace/save-download';
 import type { ConsoleState } from './console-store';
 
-/** Points kept for the chart and the export: an hour of seconds, as the host keeps. */
-export const MAX_CHART_POINTS = 3_600;
 /** Within a WebSocket frame's limit with base64's third on top (as the capture import sends). */
 const UPLOAD_PIECE = 512 * 1024;
 
@@ -42,7 +40,7 @@ export function createLoadSlice(api: ConsoleApi): StateCreator<ConsoleState, [],
         get().reportLoadError(`Could not load the load run's chart points: ${errorMessage(error)}`);
         return null;
       });
-      if (full && get().loadRun?.id === full.id) set({ loadPoints: full.points.slice(-MAX_CHART_POINTS) });
+      if (full && get().loadRun?.id === full.id) set({ loadPoints: full.points.slice(-MAX_LOAD_POINTS) });
     };
     return {
       loadRun: null,
@@ -95,7 +93,7 @@ export function createLoadSlice(api: ConsoleApi): StateCreator<ConsoleState, [],
           get().reportLoadError(`Could not load the latest load run: ${errorMessage(error)}`);
           return null;
         });
-        if (view && get().loadRun === null) set({ loadRun: view, loadPoints: view.points.slice(-MAX_CHART_POINTS) });
+        if (view && get().loadRun === null) set({ loadRun: view, loadPoints: view.points.slice(-MAX_LOAD_POINTS) });
       },
     };
   };
@@ -108,7 +106,7 @@ export function mergePoints(held: LoadPoint[], newest: LoadPoint[]): { points: L
   if (fresh.length === 0) return { points: held, gap: false };
   const gap = fresh[0]!.second > last + 1;
   const points = held.concat(fresh);
-  return { points: points.length > MAX_CHART_POINTS ? points.slice(-MAX_CHART_POINTS) : points, gap };
+  return { points: points.length > MAX_LOAD_POINTS ? points.slice(-MAX_LOAD_POINTS) : points, gap };
 }
 
 /** A file sent to the host in pieces (uploadCapture); resolves with the upload's id for the call that reads it. */
