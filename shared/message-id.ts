@@ -23,24 +23,31 @@ export function receiptIdLookup(id: string, format: ReceiptIdFormat): { literal:
     return { literal: literal!, converted };
   }
   // hex: the receipt's hex id is the response's decimal one; decimal: the receipt's decimal id is the response's hex.
-  const valid = format === 'hex' ? /^[0-9a-f]{1,16}$/.test(base) : /^[0-9]{1,20}$/.test(base);
-  if (!valid) return { literal: null, converted: [] };
-  return { literal: null, converted: [format === 'hex' ? BigInt(`0x${base}`).toString(10) : BigInt(base).toString(16)] };
+  const converted = format === 'hex' ? hexToDecimal(base) : decimalToHex(base);
+  return { literal: null, converted: converted === null ? [] : [converted] };
 }
 
 /** How receipts would spell a submit_sm_resp's id, normalised (for receipts that came before their response). */
 export function receiptSpellingOf(responseId: string, format: ReceiptIdFormat): string | null {
   const base = normaliseMessageId(responseId);
   if (format === 'auto' || format === 'as-sent') return base;
-  if (format === 'hex') return /^[0-9]{1,20}$/.test(base) ? BigInt(base).toString(16) : null;
-  return /^[0-9a-f]{1,16}$/.test(base) ? BigInt(`0x${base}`).toString(10) : null;
+  return format === 'hex' ? decimalToHex(base) : hexToDecimal(base);
 }
 
 /** Normalised spellings to look a receipt's id up by, most literal first. */
 export function messageIdCandidates(id: string): string[] {
   const base = normaliseMessageId(id);
   const candidates = [base];
-  if (/^[0-9]+$/.test(base) && base.length <= 20) candidates.push(BigInt(base).toString(16));
-  if (/^[0-9a-f]+$/.test(base) && base.length <= 16) candidates.push(BigInt(`0x${base}`).toString(10));
+  for (const converted of [decimalToHex(base), hexToDecimal(base)]) if (converted !== null) candidates.push(converted);
   return [...new Set(candidates)];
+}
+
+/** A normalised decimal id of at most 20 digits (as many as a 64-bit number has) in hex; null for anything else. */
+function decimalToHex(base: string): string | null {
+  return /^[0-9]{1,20}$/.test(base) ? BigInt(base).toString(16) : null;
+}
+
+/** A normalised hex id of at most 16 digits (64 bits) in decimal; null for anything else. */
+function hexToDecimal(base: string): string | null {
+  return /^[0-9a-f]{1,16}$/.test(base) ? BigInt(`0x${base}`).toString(10) : null;
 }

@@ -131,8 +131,8 @@ export class ListCountsKeeper {
     this.timer = null;
   }
 
-  /** Counts from the store, by GROUP BY: at start only (and for tests that check the kept counts against it). */
-  recount(): void {
+  /** Counts from the store, by GROUP BY: at start only (tests check the kept counts against a new keeper's). */
+  private recount(): void {
     this.sessions.clear();
     Object.assign(this.total, { sent: 0, inbox: 0, unread: 0 });
     // Read before the counts: anything inserted after is above these and counted as it is announced.

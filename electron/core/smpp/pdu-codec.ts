@@ -3,7 +3,7 @@
 // (smpp-notes.md): it truncates sm_length and TLV overruns silently, strips the high bit from C-strings and
 // re-encodes text behind our back. Here every field keeps its byte offset for the trace, C-strings are read as
 // octets (latin1), short_message stays raw bytes, and every inconsistency becomes a named problem, not a guess.
-import { commands, commandsById, tlvs, tlvsById, types, type SmppFieldType } from 'smpp/lib/defs.js';
+import { commands, commandsById, tlvs, tlvsById, types, type SmppCommandDef, type SmppFieldType } from 'smpp/lib/defs.js';
 import { C_STRING_OCTETS } from '../../../shared/smpp-limits';
 import { HEADER_LENGTH, commandName } from './smpp-tables';
 
@@ -95,22 +95,6 @@ export function receivedOctetsOf(pdu: Pdu): Buffer | null {
   return receivedOctets.get(pdu) ?? null;
 }
 
-/** Each command's mandatory fields in table order with their reader, worked out once per command_id. */
-interface ReadPlan {
-  name: string;
-  kind: FieldKind;
-  type: SmppFieldType;
-}
-const readPlans = new Map<number, ReadPlan[]>();
-function readPlanOf(commandId: number, params: Record<string, { type: SmppFieldType }>): ReadPlan[] {
-  let plan = readPlans.get(commandId);
-  if (!plan) {
-    plan = Object.entries(params).map(([name, param]) => ({ name, kind: kindOf.get(param.type) ?? 'package', type: param.type }));
-    readPlans.set(commandId, plan);
-  }
-  return plan;
-}
-
 /** Decodes one framed PDU (exactly command_length bytes). Never throws on body content: it reports problems. */
 export function decodePdu(bytes: Buffer): DecodedPdu {
   const end = bytes.length;
@@ -134,7 +118,7 @@ export function decodePdu(bytes: Buffer): DecodedPdu {
     return { pdu, layout, problems };
   }
   let offset = HEADER_LENGTH;
-  for (const { name, kind, type } of readPlanOf(commandId, def.params ?? {})) {
+  for (const { name, kind, type } of planOf(def)) {
     if (offset >= end) {
       // Error responses may carry no body at all (SMPP v3.4 §3.3); anything else is missing a field.
       const bodylessError = (commandId & 0x80000000) !== 0 && commandStatus !== 0 && offset === HEADER_LENGTH;
@@ -191,7 +175,7 @@ function readField(bytes: Buffer, offset: number, end: number, name: string, kin
     }
     case 'cstring': {
       // A loop, not bytes.indexOf(0, offset), and no toString for an empty field: C-strings are short, and the
-      // calls into C++ cost more than the octets (with readPlanOf instead of Object.entries per PDU: a submit_sm
+      // calls into C++ cost more than the octets (with planOf instead of Object.entries per PDU: a submit_sm
       // decoded in 2.1 µs, was 4.7; best of 4 runs of 200,000, Node 24).
       let nul = offset;
       while (nul < end && bytes[nul] !== 0) nul += 1;
@@ -286,16 +270,17 @@ interface FieldPlan {
   limit: number | undefined;
 }
 
-// Each command's mandatory fields in order, with their writer and default, worked out once per command.
-const plans = new Map<string, FieldPlan[]>();
-function planOf(command: string): FieldPlan[] {
-  let plan = plans.get(command);
+// Each command's mandatory fields in order, with their reader/writer and default, worked out once per command
+// (decodePdu and encodePdu both walk them).
+const plans = new Map<SmppCommandDef, FieldPlan[]>();
+function planOf(def: SmppCommandDef): FieldPlan[] {
+  let plan = plans.get(def);
   if (!plan) {
-    plan = Object.entries(commands[command]?.params ?? {}).map(([name, param]) => ({
+    plan = Object.entries(def.params ?? {}).map(([name, param]) => ({
       name, kind: kindOf.get(param.type) ?? 'package', type: param.type, fallback: param.default ?? param.type.default ?? 0,
       limit: (C_STRING_OCTETS as Record<string, number>)[name],
     }));
-    plans.set(command, plan);
+    plans.set(def, plan);
   }
   return plan;
 }
@@ -312,7 +297,7 @@ export function encodePdu(init: PduInit): Buffer {
   // An error response carries no body (SMPP v3.4 §3.3: "the message body is not returned").
   if (!(isResponse && commandStatus !== 0)) {
     const fields = init.fields;
-    for (const field of planOf(init.command)) {
+    for (const field of planOf(def)) {
       const value = fields?.[field.name] ?? field.fallback ?? 0;
       if (field.kind === 'cstring' && typeof value === 'string' && value.length <= SHORT_C_STRING) writeShortCString(out, field.name, value, field.limit);
       else writeField(out, field.name, field.kind, field.type, value);

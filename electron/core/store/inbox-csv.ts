@@ -12,10 +12,11 @@
 // answered during a long export. Rows that arrive during the export are not in it: it stops at the newest id
 // stored when it started.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { receiptMatchRules, receiptStats, type InboxFilter } from '../../../shared/contract';
+import { receiptMatchRules, type InboxFilter } from '../../../shared/contract';
 import { secureFile } from './data-folder';
 import { statement, type Database } from './database';
 import { inboxWhere } from './inbox-query';
+import { receiptStatOf, storedAs } from './stored-receipt';
 
 export const CSV_HEADER = [
   'id', 'received_at', 'session', 'kind', 'read', 'from', 'to', 'data_coding', 'text', 'receipt message_id', 'stat',
@@ -66,8 +67,8 @@ export function inboxCsvValues(row: ExportRow): Cell[] {
   const parts = received === total ? total : `${received} of ${total}`;
   return [
     id, new Date(receivedAt).toISOString(), session, receipt ? 'receipt' : 'mo', readAt === null ? 'no' : 'yes', from, to, dataCoding, text,
-    smscId, receipt && receiptStats.some((word) => word === stat) ? stat : null, statText, err, submitDate, doneDate, receiptText, matched,
-    receiptMatchRules.some((word) => word === rule) ? rule : null, parts,
+    smscId, receipt ? receiptStatOf(stat) : null, statText, err, submitDate, doneDate, receiptText, matched,
+    storedAs(receiptMatchRules, rule), parts,
   ];
 }
 

@@ -76,7 +76,8 @@ export class ProfilesRepo {
     const key = (p: Profile) => (p.builtinSimulator ? 'builtin' : `${p.host.toLowerCase()}:${p.port}:${p.systemId}`);
     // Asked for every receipt: the profiles' accounts are kept between writes instead of read and parsed each time.
     this.accounts ??= this.list().map((p) => ({ id: p.id, key: key(p) }));
-    const ids = this.accounts.filter((p) => p.key === key(profile)).map((p) => p.id);
+    const wanted = key(profile);
+    const ids = this.accounts.filter((p) => p.key === wanted).map((p) => p.id);
     return ids.includes(profile.id) ? ids : [...ids, profile.id];
   }
 

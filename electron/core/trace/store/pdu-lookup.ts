@@ -5,8 +5,9 @@
 // With a message_id the partial index trace_by_message_id finds the row at once (responses and receipts carry one).
 // Without (a refused part, a submit_sm) the session's rows are walked newest first through its index: quick for a
 // recent message, a scan of the session's rows for an old one (a click's worth, never per PDU).
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { normaliseMessageId } from '../../../../shared/message-id';
+import { statement } from '../../store/database';
 
 export interface PduLookup {
   sessionId: string;
@@ -35,9 +36,6 @@ export interface PduFound {
 const FIELDS = 'id, time_ms AS timeMs, sequence_number AS sequenceNumber, request_id AS requestId, response_id AS responseId, rtt_us AS rttUs';
 
 export class PduLookups {
-  private readonly byMessageId = new Map<number, StatementSync>();
-  private readonly bySequence = new Map<number, StatementSync>();
-
   constructor(private readonly db: DatabaseSync) {}
 
   find(lookups: PduLookup[]): Array<PduFound | null> {
@@ -46,10 +44,11 @@ export class PduLookups {
 
   private findOne(lookup: PduLookup): PduFound | null {
     const names = lookup.commandNames;
+    const list = names.map(() => '?').join(', ');
     const from = lookup.near - lookup.slackMs;
     const to = lookup.near + lookup.slackMs;
     if (lookup.smscMessageId !== null) {
-      const row = this.statement(this.byMessageId, names.length, (list) =>
+      const row = statement(this.db,
         `SELECT ${FIELDS} FROM trace INDEXED BY trace_by_message_id WHERE message_id = ? AND session_id = ? AND command_name IN (${list})
            AND time_ms BETWEEN ? AND ? AND (? IS NULL OR sequence_number = ?) ORDER BY abs(time_ms - ?) LIMIT 1`,
       ).get(normaliseMessageId(lookup.smscMessageId), lookup.sessionId, ...names, from, to, lookup.sequenceNumber, lookup.sequenceNumber, lookup.near);
@@ -57,20 +56,10 @@ export class PduLookups {
     }
     if (lookup.sequenceNumber === null) return null;
     // Newest first through the session's index; rows after `to` are skipped cheaply, the first older match wins.
-    const row = this.statement(this.bySequence, names.length, (list) =>
+    const row = statement(this.db,
       `SELECT ${FIELDS} FROM trace INDEXED BY trace_by_session WHERE session_id = ? AND sequence_number = ? AND command_name IN (${list})
          AND time_ms BETWEEN ? AND ? ORDER BY id DESC LIMIT 1`,
     ).get(lookup.sessionId, lookup.sequenceNumber, ...names, from, to);
     return (row as unknown as PduFound | undefined) ?? null;
-  }
-
-  /** One prepared statement per number of command names (one or two in practice). */
-  private statement(cache: Map<number, StatementSync>, names: number, sql: (list: string) => string): StatementSync {
-    let prepared = cache.get(names);
-    if (!prepared) {
-      prepared = this.db.prepare(sql(Array.from({ length: names }, () => '?').join(', ')));
-      cache.set(names, prepared);
-    }
-    return prepared;
   }
 }
