@@ -1,5 +1,5 @@
-// Asks before something an engineer built by hand is deleted (a profile, a template). Focus starts on Cancel, so
-// Enter alone never deletes.
+// Asks before something is deleted for good (a profile, a template, inbox items). Focus starts on Cancel, so Enter
+// alone never deletes.
 import { useId, type ReactNode } from 'react';
 import { Modal } from './Modal';
 
@@ -9,9 +9,15 @@ interface ConfirmDeleteDialogProps {
   children: ReactNode;
   onDelete: () => void;
   onClose: () => void;
+  /** Choices above the question that decide what goes (which inbox items); the question names the result. */
+  choices?: ReactNode;
+  /** The button's word when it says more than Delete ("Clear 12 items"). */
+  confirmLabel?: string;
+  /** Nothing would go: the button stays, disabled. */
+  confirmDisabled?: boolean;
 }
 
-export function ConfirmDeleteDialog({ title, children, onDelete, onClose }: ConfirmDeleteDialogProps) {
+export function ConfirmDeleteDialog({ title, children, onDelete, onClose, choices, confirmLabel = 'Delete', confirmDisabled }: ConfirmDeleteDialogProps) {
   const headingId = useId();
   const questionId = useId();
   const confirm = () => {
@@ -21,10 +27,11 @@ export function ConfirmDeleteDialog({ title, children, onDelete, onClose }: Conf
   return (
     <Modal labelledBy={headingId} describedBy={questionId} onClose={onClose} className="confirm">
       <h2 id={headingId}>{title}</h2>
+      {choices}
       <p id={questionId}>{children}</p>
       <div className="confirm__actions">
-        <button type="button" className="danger" onClick={confirm}>
-          Delete
+        <button type="button" className="danger" onClick={confirm} disabled={confirmDisabled}>
+          {confirmLabel}
         </button>
         <button type="button" onClick={onClose} data-autofocus>
           Cancel

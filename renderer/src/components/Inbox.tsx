@@ -1,18 +1,16 @@
-// Inbox region: what SMSCs delivered to us, newest first — delivery receipts (matched to the message they
+// The Inbox: what SMSCs delivered to us, newest first — delivery receipts (matched to the message they
 // report on, when the console sent it) and mobile-originated messages. A window over the store (the newest 200,
 // more paged in on request), virtualised: it is the list an MO burst floods.
 import { useRef } from 'react';
-import type { InboxItem, ReceiptView } from '../../../shared/contract';
+import type { InboxItem } from '../../../shared/contract';
 import { isInboxFiltered } from '../../../shared/inbox-filter';
 import { formatClock, formatCount } from '../format/display';
-import { receiptTone } from '../format/tones';
 import { MATCH_RULE_WORDS } from '../format/match-rules';
 import { useConsole } from '../store/console-context';
 import { InboxFilterBar } from './inbox/InboxFilterBar';
 import { InboxToolbar } from './inbox/InboxToolbar';
 import { useMarkSeen } from './inbox/use-mark-seen';
-import { Region } from './Region';
-import { StatusWord } from './StatusWord';
+import { ReceiptStatWord } from './ReceiptStatWord';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
 import { VisuallyHidden } from './VisuallyHidden';
 
@@ -36,7 +34,13 @@ const COLUMNS: ReadonlyArray<VirtualColumn<InboxItem>> = [
     header: 'Stat',
     width: 'minmax(8ch, 16ch)',
     title: (i) => i.receipt?.conflict ?? (i.receipt && i.receipt.stat === null ? `"${i.receipt.statText ?? ''}" is none of the v3.4 stat words: the message's state was left as it was` : undefined),
-    cell: (i) => i.receipt !== null && <ReceiptStatWord receipt={i.receipt} />,
+    cell: (i) =>
+      i.receipt !== null && (
+        <>
+          <ReceiptStatWord receipt={i.receipt} />
+          {i.receipt.conflict !== null && <span className="problem" aria-label={`disagreement: ${i.receipt.conflict}`}> ⚠</span>}
+        </>
+      ),
   },
   { header: 'Err', width: '5ch', className: 'mono', cell: (i) => i.receipt?.err ?? '' },
   { header: 'message_id', width: 'minmax(8ch, 18ch)', className: 'mono', cell: (i) => i.receipt?.smscMessageId ?? '' },
@@ -55,18 +59,6 @@ const COLUMNS: ReadonlyArray<VirtualColumn<InboxItem>> = [
     cell: (i) => (i.kind === 'mo' ? i.text : (i.receipt?.text ?? '')),
   },
 ];
-
-/** The stat as a v3.4 word; the word as received beside it when it differs (lower case, DELIVERED…), or alone. */
-function ReceiptStatWord({ receipt }: { receipt: ReceiptView }) {
-  const raw = receipt.statText ?? '';
-  return (
-    <>
-      <StatusWord tone={receiptTone(receipt.stat)}>{receipt.stat ?? (raw || '—')}</StatusWord>
-      {receipt.stat !== null && raw !== '' && raw !== receipt.stat && <span className="mono muted"> ({raw})</span>}
-      {receipt.conflict !== null && <span className="problem" aria-label={`disagreement: ${receipt.conflict}`}> ⚠</span>}
-    </>
-  );
-}
 
 /**
  * The inbox's content without a region around it: the workspace shows it as the bottom pane's Inbox tab. Its
@@ -106,14 +98,5 @@ export function InboxList() {
         }
       />
     </div>
-  );
-}
-
-/** The inbox as a region of its own, for a layout that gives it one. */
-export function Inbox() {
-  return (
-    <Region title="Inbox" area="inbox">
-      <InboxList />
-    </Region>
   );
 }

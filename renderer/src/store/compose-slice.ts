@@ -52,7 +52,7 @@ const EMPTY_FORM: ComposeForm = {
 };
 
 /** The profile of the session Compose would send on now ('' when none is bound). */
-export function composeProfileId(state: ConsoleState): string {
+function composeProfileId(state: ConsoleState): string {
   const bound = boundSessionsOf(state.sessions, state.profiles);
   const id = composeSessionId(bound, state.composeForm.chosenSessionId);
   return bound.find((s) => s.id === id)?.profileId ?? '';

@@ -1,6 +1,6 @@
 // Start-up: subscribe to the host's event frames first, then load what already exists, so nothing that happens
 // while the lists are in flight is missed (the slices merge the two).
-import { consoleEventNames, type ConsoleApi } from '../../../shared/contract';
+import { consoleEventNames, type ConsoleApi, type InboxItem, type MessageView } from '../../../shared/contract';
 import { errorMessage } from '../api/call-error';
 import type { ConsoleStore } from './console-store';
 import { createEventCoalescer } from './event-coalescer';
@@ -19,12 +19,8 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
     if (events.messages) state().receiveMessages(events.messages);
     if (events.inbox) state().receiveInbox(events.inbox);
     // An open timeline follows its message: a new response or receipt names it in one of these.
-    if (events.messages || events.inbox) {
-      state().lifecycleTouched([
-        ...(events.messages?.items.map((m) => m.id) ?? []),
-        ...(events.inbox?.items.flatMap((i) => (i.matchedMessage ? [i.matchedMessage.id] : [])) ?? []),
-      ]);
-    }
+    // Named lazily: with no timeline open (nearly always), a burst's batch is not walked at all.
+    if (events.messages || events.inbox) state().lifecycleTouched(touchedMessageIds(events.messages?.items, events.inbox?.items));
     if (events.listCounts) state().setListCounts(events.listCounts);
     if (events.storeHealth) state().setStoreHealth(events.storeHealth);
     if (events.loadRun) state().receiveLoadRun(events.loadRun);
@@ -48,4 +44,9 @@ export function startConsoleSync(store: ConsoleStore, api: ConsoleApi): () => vo
   void state().loadRecentDrafts();
   void state().loadLatestRun();
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+}
+
+function* touchedMessageIds(messages: readonly MessageView[] | undefined, inbox: readonly InboxItem[] | undefined): Generator<string> {
+  for (const message of messages ?? []) yield message.id;
+  for (const item of inbox ?? []) if (item.matchedMessage) yield item.matchedMessage.id;
 }

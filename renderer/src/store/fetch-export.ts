@@ -4,7 +4,7 @@ import type { ConsoleApi } from '../../../shared/contract';
 import { octetsFromBase64, saveDownload } from '../trace/save-download';
 
 /** Pieces of a file fetched per call: within a WebSocket frame's limit with base64's third on top. */
-export const DOWNLOAD_PIECE = 4 * 1024 * 1024;
+const DOWNLOAD_PIECE = 4 * 1024 * 1024;
 
 export async function downloadExport(
   api: ConsoleApi,

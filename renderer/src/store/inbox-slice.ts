@@ -40,11 +40,11 @@ export function inboxSessionOf(state: Pick<ConsoleState, 'inboxSessionPick' | 's
   return state.scopeSessionId ?? undefined;
 }
 
-/** How many items the list's session holds, from the counts (every session's when none). */
-export function inboxCountOf(counts: ListCounts | null, sessionId: string | undefined): { inbox: number; unread: number } | null {
+/** One session's counts (every session's when undefined; zero for a session the host has not counted yet). */
+export function listCountsOf(counts: ListCounts | null, sessionId: string | undefined): ListCounts['sessions'][string] | null {
   if (counts === null) return null;
-  if (sessionId === undefined) return { inbox: counts.inbox, unread: counts.unread };
-  return counts.sessions[sessionId] ?? { inbox: 0, unread: 0 };
+  if (sessionId === undefined) return { sent: counts.sent, inbox: counts.inbox, unread: counts.unread };
+  return counts.sessions[sessionId] ?? { sent: 0, inbox: 0, unread: 0 };
 }
 
 /** Inbox ids grow with arrival: newest first is highest id first. */
@@ -75,9 +75,9 @@ export function createInboxSlice(api: ConsoleApi): StateCreator<ConsoleState, []
         void get().reloadInbox();
       },
       setListCounts: (listCounts) => {
-        const before = inboxCountOf(get().listCounts, inboxSessionOf(get()));
+        const before = listCountsOf(get().listCounts, inboxSessionOf(get()));
         set({ listCounts });
-        const after = inboxCountOf(listCounts, inboxSessionOf(get()));
+        const after = listCountsOf(listCounts, inboxSessionOf(get()));
         // Only a clear takes items away: this window's or another's. The list reloads what is left.
         if (before !== null && after !== null && after.inbox < before.inbox) void get().reloadInbox();
       },
@@ -110,8 +110,10 @@ export function createInboxSlice(api: ConsoleApi): StateCreator<ConsoleState, []
         if (batch.overflowed) return void get().reloadInbox();
         const { sessionId, filter } = query();
         const current = { items: get().inbox, hasOlder: get().inboxHasOlder };
-        const shown = new Set(current.items.map((item) => item.id));
-        const belongs = (item: InboxItem) => shown.has(item.id) || matchesInboxFilter(item, sessionId, filter);
+        // Built only when an item fails the filter: unfiltered (the usual case), a burst never pays for it.
+        let shown: Set<number> | undefined;
+        const belongs = (item: InboxItem) =>
+          matchesInboxFilter(item, sessionId, filter) || (shown ??= new Set(current.items.map((i) => i.id))).has(item.id);
         const next = applyBatch(current, batch.items, newer, belongs);
         if (next !== current) set({ inbox: next.items, inboxHasOlder: next.hasOlder });
       },

@@ -19,7 +19,7 @@ export interface LifecycleSlice {
   /** A receipt opens its message's timeline; an unmatched receipt or an MO opens as itself. */
   openInboxItem: (item: InboxItem) => Promise<void>;
   closeLifecycle: () => void;
-  /** The open message changed (messages / inbox events name it): load it again, coalesced. */
+  /** The open message changed (messages / inbox events name it): load it again, coalesced. Read only while one is open. */
   lifecycleTouched: (messageIds: Iterable<string>) => void;
 }
 
@@ -48,11 +48,15 @@ export function createLifecycleSlice(api: ConsoleApi): StateCreator<ConsoleState
       closeLifecycle: () => set({ lifecycle: { status: 'closed' } }),
       lifecycleTouched: (messageIds) => {
         const id = openId(get().lifecycle);
-        if (id === null || reload !== null || !new Set(messageIds).has(id)) return;
-        reload = setTimeout(() => {
-          reload = null;
-          if (openId(get().lifecycle) === id) void load(id, true);
-        }, RELOAD_MS);
+        if (id === null || reload !== null) return;
+        for (const touched of messageIds) {
+          if (touched !== id) continue;
+          reload = setTimeout(() => {
+            reload = null;
+            if (openId(get().lifecycle) === id) void load(id, true);
+          }, RELOAD_MS);
+          return;
+        }
       },
     };
   };

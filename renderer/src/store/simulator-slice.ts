@@ -4,6 +4,7 @@
 import type { StateCreator } from 'zustand';
 import type { ConsoleApi, ConsoleMethods, InjectMoRequest, ScenarioSummary, SimulatorActionRequest, SimulatorScenario, SimulatorStatus } from '../../../shared/contract';
 import { errorField, errorMessage } from '../api/call-error';
+import { shortId } from '../format/display';
 import type { ConsoleState } from './console-store';
 import type { Outcome } from './operations-slice';
 
@@ -71,13 +72,13 @@ export function createSimulatorSlice(api: ConsoleApi): StateCreator<ConsoleState
       injectMo: async (request) => {
         await act(async () => {
           const { injection } = await api.injectMo(request);
-          return `MO injection ${injection.id.slice(0, 8)}: ${injection.messages} message(s) of ${injection.partsPerMessage} part(s), ${injection.sent} deliver_sm sent, ${injection.acknowledged} acknowledged${injection.state === 'done' ? '' : ' so far'}`;
+          return `MO injection ${shortId(injection.id)}: ${injection.messages} message(s) of ${injection.partsPerMessage} part(s), ${injection.sent} deliver_sm sent, ${injection.acknowledged} acknowledged${injection.state === 'done' ? '' : ' so far'}`;
         });
       },
       stopMoInjection: async (injectionId) => {
         await act(async () => {
           const stopped = await api.stopMoInjection({ injectionId });
-          return `MO injection ${stopped.id.slice(0, 8)} ${stopped.state}: ${stopped.sent} deliver_sm sent, ${stopped.acknowledged} acknowledged`;
+          return `MO injection ${shortId(stopped.id)} ${stopped.state}: ${stopped.sent} deliver_sm sent, ${stopped.acknowledged} acknowledged`;
         });
       },
       runScenario: (request) => act(async () => `Running scenario "${(await api.setSimulatorScenario(request)).name}"`),

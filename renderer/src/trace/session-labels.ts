@@ -17,7 +17,7 @@ export function sessionColour(sessionId: string): number {
   return hash % SESSION_COLOURS;
 }
 
-export function sessionLabels(live: readonly SessionView[], stored: readonly TraceSessionInfo[]): Map<string, SessionLabel> {
+export function sessionLabels(live: readonly Pick<SessionView, 'id' | 'profileName'>[], stored: readonly TraceSessionInfo[]): Map<string, SessionLabel> {
   const labels = new Map<string, SessionLabel>();
   for (const s of stored) labels.set(s.sessionId, { name: s.profileName, short: shortId(s.sessionId), colour: sessionColour(s.sessionId) });
   for (const s of live) labels.set(s.id, { name: s.profileName, short: shortId(s.id), colour: sessionColour(s.id) });
@@ -26,4 +26,10 @@ export function sessionLabels(live: readonly SessionView[], stored: readonly Tra
 
 export function labelOf(labels: ReadonlyMap<string, SessionLabel>, sessionId: string): SessionLabel {
   return labels.get(sessionId) ?? { name: 'session', short: shortId(sessionId), colour: sessionColour(sessionId) };
+}
+
+/** "profile 1a2b3c4d": a session named in a select or a sentence. */
+export function sessionName(labels: ReadonlyMap<string, SessionLabel>, sessionId: string): string {
+  const label = labelOf(labels, sessionId);
+  return `${label.name} ${label.short}`;
 }

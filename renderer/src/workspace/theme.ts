@@ -15,7 +15,7 @@ export function themeFromSetting(text: string | null): ThemeChoice {
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
-export function resolveTheme(choice: ThemeChoice, prefersDark: boolean): Theme {
+function resolveTheme(choice: ThemeChoice, prefersDark: boolean): Theme {
   return choice === 'system' ? (prefersDark ? 'dark' : 'light') : choice;
 }
 

@@ -2,10 +2,12 @@
 // when it ends in *), text and unread only. Parts combine; typed parts apply after a pause in typing, choices at
 // once. Bad input is named with its limit here, before it is sent (the host checks the same limits).
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/shallow';
 import { receiptStats, type InboxFilter, type InboxKind, type ReceiptStat } from '../../../../shared/contract';
 import { useConsole } from '../../store/console-context';
 import type { InboxSessionPick } from '../../store/inbox-slice';
-import { labelOf, sessionLabels } from '../../trace/session-labels';
+import { useSessionLabels } from '../../store/use-session-labels';
+import { sessionName } from '../../trace/session-labels';
 
 const TYPING_PAUSE_MS = 300;
 /** The host's limits (payload-schemas.ts), named the same way. */
@@ -115,22 +117,20 @@ export function InboxFilterBar() {
 
 /** Follow the Sessions region's scope, every session, or one: the live ones and any the counts know items of. */
 function SessionSelect({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
-  const sessions = useConsole((state) => state.sessions);
-  const storedSessions = useConsole((state) => state.traceSessions);
-  const counts = useConsole((state) => state.listCounts);
+  // Ids only, so neither counters ticking on the sessions nor counts changing under an MO burst re-render the select.
+  const liveIds = useConsole(useShallow((state) => state.sessions.map((s) => s.id)));
+  const countedIds = useConsole(
+    useShallow((state) => Object.entries(state.listCounts?.sessions ?? {}).flatMap(([sessionId, tally]) => (tally.inbox > 0 ? [sessionId] : []))),
+  );
   const scope = useConsole((state) => state.scopeSessionId);
-  const labels = useMemo(() => sessionLabels(sessions, storedSessions), [sessions, storedSessions]);
+  const labels = useSessionLabels();
   const ids = useMemo(() => {
-    const known = new Set(sessions.map((s) => s.id));
-    for (const [sessionId, tally] of Object.entries(counts?.sessions ?? {})) if (tally.inbox > 0) known.add(sessionId);
+    const known = new Set([...liveIds, ...countedIds]);
     // The session picked stays a choice even once it has nothing left (cleared, dismissed).
     if (value.startsWith('session:')) known.add(value.slice('session:'.length));
     return [...known];
-  }, [sessions, counts, value]);
-  const name = (sessionId: string) => {
-    const label = labelOf(labels, sessionId);
-    return `${label.name} ${label.short}`;
-  };
+  }, [liveIds, countedIds, value]);
+  const name = (sessionId: string) => sessionName(labels, sessionId);
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="scope">As Sessions scopes ({scope === null ? 'all' : name(scope)})</option>

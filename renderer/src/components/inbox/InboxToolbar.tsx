@@ -3,15 +3,15 @@
 // not only those loaded), each with its outcome beside it.
 import { formatCount } from '../../format/display';
 import { useConsole } from '../../store/console-context';
-import { inboxCountOf, inboxSessionOf } from '../../store/inbox-slice';
+import { inboxSessionOf, listCountsOf } from '../../store/inbox-slice';
 import { DialogButton } from '../DialogButton';
 import { TransferProgressLine } from '../TransferProgressLine';
 import { ClearInboxDialog } from './ClearInboxDialog';
 
 export function InboxToolbar() {
   const sessionId = useConsole((state) => inboxSessionOf(state));
-  const inbox = useConsole((state) => inboxCountOf(state.listCounts, sessionId)?.inbox ?? null);
-  const unread = useConsole((state) => inboxCountOf(state.listCounts, sessionId)?.unread ?? null);
+  const inbox = useConsole((state) => listCountsOf(state.listCounts, sessionId)?.inbox ?? null);
+  const unread = useConsole((state) => listCountsOf(state.listCounts, sessionId)?.unread ?? null);
   const markAll = useConsole((state) => state.markAllInboxRead);
   const exportCsv = useConsole((state) => state.exportInboxCsv);
   const exporting = useConsole((state) => state.inboxExportOutcome.status === 'running');

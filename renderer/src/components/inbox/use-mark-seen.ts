@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { InboxItem } from '../../../../shared/contract';
 
-export const SEEN_AFTER_MS = 1_000;
+const SEEN_AFTER_MS = 1_000;
 const TICK_MS = 250;
 const ASKED_KEPT = 10_000;
 
@@ -26,20 +26,15 @@ export function useMarkSeen(container: RefObject<HTMLElement | null>, items: rea
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
-    let onScreen = false;
-    const observer = new IntersectionObserver((entries) => {
-      onScreen = entries.some((entry) => entry.isIntersecting);
-    });
-    observer.observe(element);
     /** Unread ids in sight, and since when each has been. */
     const since = new Map<number, number>();
     const asked = new Set<number>();
-    const timer = setInterval(() => {
+    const tick = () => {
       const { items: shown, markSeen: mark } = latest.current;
       const now = performance.now();
       const visible = range.current;
       const inSight = new Set<number>();
-      if (onScreen && visible !== null && document.visibilityState === 'visible') {
+      if (visible !== null && document.visibilityState === 'visible') {
         for (let i = visible.startIndex; i <= visible.endIndex && i < shown.length; i += 1) {
           const item = shown[i]!;
           if (!item.read && !asked.has(item.id)) inSight.add(item.id);
@@ -61,7 +56,19 @@ export function useMarkSeen(container: RefObject<HTMLElement | null>, items: rea
         asked.add(id);
       }
       mark(seen);
-    }, TICK_MS);
+    };
+    // Ticks only while the list is on screen: behind another tab or in a collapsed pane it costs nothing.
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const observer = new IntersectionObserver((entries) => {
+      const onScreen = entries.some((entry) => entry.isIntersecting);
+      if (onScreen && timer === undefined) timer = setInterval(tick, TICK_MS);
+      if (!onScreen && timer !== undefined) {
+        clearInterval(timer);
+        timer = undefined;
+        since.clear();
+      }
+    });
+    observer.observe(element);
     return () => {
       clearInterval(timer);
       observer.disconnect();

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { MessageLifecycle, MessageRef } from '../../../../shared/contract';
 import { messageOperationLine } from '../../compose/operation-lines';
 import { boundSessionsOf } from '../../compose/compose-session';
+import { shortId } from '../../format/display';
 import { useConsole } from '../../store/console-context';
 import { useShallowRows } from '../../store/use-shallow-rows';
 import { OperationOutcome } from '../compose/OperationOutcome';
@@ -58,7 +59,7 @@ export function LifecycleActions({ story }: { story: MessageLifecycle }) {
         {sessions.length === 0 && <option value="">no bound session</option>}
         {sessions.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.profileName} ({s.id.slice(0, 8)})
+            {s.profileName} ({shortId(s.id)})
           </option>
         ))}
       </select>

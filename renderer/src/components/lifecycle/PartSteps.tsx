@@ -2,8 +2,9 @@
 // notifications → the final receipt (stat, err, done date, text) — and what is still awaited, said rather than left out.
 import type { LifecycleReceipt, PartLifecycle } from '../../../../shared/contract';
 import { formatClock } from '../../format/display';
-import { commandStatusTone, receiptTone } from '../../format/tones';
+import { commandStatusTone } from '../../format/tones';
 import { MATCH_RULE_WORDS } from '../../format/match-rules';
+import { ReceiptStatWord } from '../ReceiptStatWord';
 import { StatusWord } from '../StatusWord';
 import { ShowInTrace } from './ShowInTrace';
 
@@ -56,14 +57,12 @@ export function PartSteps({ part, partName }: PartStepsProps) {
 
 function ReceiptStep({ receipt: r, partName }: { receipt: LifecycleReceipt; partName: string }) {
   const { receipt } = r;
-  const raw = receipt.statText ?? '';
   const what = r.intermediate ? 'intermediate notification' : 'delivery receipt';
   return (
     <li data-kind={r.intermediate ? 'intermediate' : 'receipt'}>
       <span className="lifecycle__time mono">{formatClock(r.receivedAt)}</span>
       <span>{r.intermediate ? 'Intermediate' : 'Receipt'}</span>
-      <StatusWord tone={receiptTone(receipt.stat)}>{receipt.stat ?? (raw || '—')}</StatusWord>
-      {raw !== '' && raw !== receipt.stat && <span className="mono muted">({raw})</span>}
+      <ReceiptStatWord receipt={receipt} />
       <span className="mono">err {receipt.err ?? '—'}</span>
       <span className="mono">done {receipt.doneDate ?? '—'}</span>
       {receipt.text !== null && <span className="lifecycle__text">text “{receipt.text}”</span>}

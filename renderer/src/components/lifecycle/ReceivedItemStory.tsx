@@ -2,8 +2,7 @@
 // — with why it matched nothing, and where it sits in the trace's terms.
 import type { InboxItem } from '../../../../shared/contract';
 import { formatClock } from '../../format/display';
-import { receiptTone } from '../../format/tones';
-import { StatusWord } from '../StatusWord';
+import { ReceiptStatWord } from '../ReceiptStatWord';
 
 export function ReceivedItemStory({ item }: { item: InboxItem }) {
   const receipt = item.receipt;
@@ -27,8 +26,7 @@ export function ReceivedItemStory({ item }: { item: InboxItem }) {
             <dd className="mono">{receipt.smscMessageId}</dd>
             <dt>Stat</dt>
             <dd>
-              <StatusWord tone={receiptTone(receipt.stat)}>{receipt.stat ?? (receipt.statText || '—')}</StatusWord>
-              {receipt.statText !== null && receipt.statText !== receipt.stat && <span className="mono muted"> ({receipt.statText})</span>}
+              <ReceiptStatWord receipt={receipt} />
             </dd>
             <dt>err / done</dt>
             <dd className="mono">

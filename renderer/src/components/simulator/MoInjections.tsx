@@ -1,6 +1,7 @@
 // The simulator's MO injections, newest first (the host keeps 20): how far each got, and Stop for one still sending
 // at a rate — a rate of a thousand a second is the kind of thing one wants to stop without unbinding the session.
 import type { MoInjectionView } from '../../../../shared/contract';
+import { formatCount, shortId } from '../../format/display';
 import { useConsole } from '../../store/console-context';
 
 const STATE_WORDS: Record<MoInjectionView['state'], string> = { sending: 'sending', done: 'done', stopped: 'stopped' };
@@ -16,10 +17,10 @@ export function MoInjections() {
       <ol>
         {[...injections].reverse().map((injection) => (
           <li key={injection.id}>
-            <span className="mono">{injection.id}</span> to <span className="mono">{injection.sessionId.slice(0, 8)}</span>:{' '}
-            {injection.sent.toLocaleString('en')} of {(injection.messages * injection.partsPerMessage).toLocaleString('en')} deliver_sm sent,{' '}
-            {injection.acknowledged.toLocaleString('en')} acknowledged{injection.failed > 0 && `, ${injection.failed.toLocaleString('en')} failed`}
-            {injection.ratePerSecond > 0 && ` at ${injection.ratePerSecond.toLocaleString('en')}/s`} — {STATE_WORDS[injection.state]}{' '}
+            <span className="mono">{injection.id}</span> to <span className="mono">{shortId(injection.sessionId)}</span>:{' '}
+            {formatCount(injection.sent)} of {formatCount(injection.messages * injection.partsPerMessage)} deliver_sm sent,{' '}
+            {formatCount(injection.acknowledged)} acknowledged{injection.failed > 0 && `, ${formatCount(injection.failed)} failed`}
+            {injection.ratePerSecond > 0 && ` at ${formatCount(injection.ratePerSecond)}/s`} — {STATE_WORDS[injection.state]}{' '}
             {injection.state === 'sending' && injection.ratePerSecond > 0 && (
               <button type="button" disabled={busy} aria-label={`Stop MO injection ${injection.id}`} onClick={() => void stop(injection.id)}>
                 Stop

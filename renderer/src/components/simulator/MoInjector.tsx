@@ -3,8 +3,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SplitMethod, TextEncodingChoice } from '../../../../shared/contract';
 import { ENCODING_CHOICES, SPLIT_CHOICES } from '../../compose/compose-options';
+import { shortId } from '../../format/display';
 import { useConsole } from '../../store/console-context';
 import { useShallowRows } from '../../store/use-shallow-rows';
+import { ChoiceSelect } from '../compose/OptionControls';
+
+/** The host names no field of an injection: nothing to mark on these selects. */
+const NO_ARIA = {};
 
 export function MoInjector() {
   // Sessions that can take a deliver_sm: bound as receiver or transceiver.
@@ -17,7 +22,7 @@ export function MoInjector() {
   );
   const inject = useConsole((state) => state.injectMo);
   const running = useConsole((state) => state.simulatorOutcome.status === 'running');
-  const ids = { session: useId(), from: useId(), to: useId(), text: useId(), encoding: useId(), split: useId(), count: useId(), rate: useId() };
+  const ids = { session: useId(), from: useId(), to: useId(), text: useId(), count: useId(), rate: useId() };
   const [chosen, setChosen] = useState('');
   const [from, setFrom] = useState('447700900123');
   const [to, setTo] = useState('12345');
@@ -40,7 +45,7 @@ export function MoInjector() {
         {sessions.length === 0 && <option value="">no receiving bind</option>}
         {sessions.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.systemId || '(no system_id)'} · {s.id.slice(0, 8)}
+            {s.systemId || '(no system_id)'} · {shortId(s.id)}
           </option>
         ))}
       </select>
@@ -50,22 +55,8 @@ export function MoInjector() {
       <input id={ids.to} className="mono" value={to} onChange={(event) => setTo(event.target.value)} />
       <label htmlFor={ids.text}>MO text</label>
       <textarea id={ids.text} rows={2} value={text} onChange={(event) => setText(event.target.value)} />
-      <label htmlFor={ids.encoding}>MO encoding</label>
-      <select id={ids.encoding} value={encoding} onChange={(event) => setEncoding(event.target.value as TextEncodingChoice)}>
-        {ENCODING_CHOICES.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={ids.split}>MO long text as</label>
-      <select id={ids.split} value={split} onChange={(event) => setSplit(event.target.value as SplitMethod)}>
-        {SPLIT_CHOICES.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect label="MO encoding" choices={ENCODING_CHOICES} value={encoding} onChange={setEncoding} aria={NO_ARIA} />
+      <ChoiceSelect label="MO long text as" choices={SPLIT_CHOICES} value={split} onChange={setSplit} aria={NO_ARIA} />
       <label htmlFor={ids.count}>MO messages</label>
       <input id={ids.count} type="number" min={1} value={count} onChange={(event) => setCount(Number(event.target.value))} />
       <label htmlFor={ids.rate}>MO per second (0 = at once)</label>

@@ -1,6 +1,6 @@
 // What the simulator did lately, newest first: binds, rules applied, receipts and MO sent, faults — the host keeps
 // the newest few hundred lines; the newest 100 are shown.
-import { formatClock } from '../../format/display';
+import { formatClock, shortId } from '../../format/display';
 import { useConsole } from '../../store/console-context';
 
 const SHOWN = 100;
@@ -18,7 +18,7 @@ export function SimulatorActivity() {
         <ol>
           {newest.map((line, index) => (
             <li key={`${line.at}-${index}`}>
-              <span className="mono muted">{formatClock(line.at)}</span> {line.sessionId !== null && <span className="mono">[{line.sessionId.slice(0, 8)}]</span>}{' '}
+              <span className="mono muted">{formatClock(line.at)}</span> {line.sessionId !== null && <span className="mono">[{shortId(line.sessionId)}]</span>}{' '}
               {line.text}
             </li>
           ))}

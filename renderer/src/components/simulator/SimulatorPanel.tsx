@@ -2,6 +2,7 @@
 // what it did for each, MO injection, and its activity — for the console's own sessions and any outside ESME alike.
 // Status is polled once a second while this panel is shown (the host sends no event for it).
 import { useEffect } from 'react';
+import { formatCount } from '../../format/display';
 import { useConsole } from '../../store/console-context';
 import { MoInjections } from './MoInjections';
 import { MoInjector } from './MoInjector';
@@ -45,7 +46,7 @@ export function SimulatorPanel({ shown }: { shown: boolean }) {
       {status !== null && status.heldReceipts.length > 0 && (
         <p className="simulator__held" role="status" aria-label="Held receipts">
           Receipts held until the account binds to receive:{' '}
-          {status.heldReceipts.map((h) => `“${h.systemId}” ${h.count.toLocaleString('en')}`).join(' · ')}
+          {status.heldReceipts.map((h) => `“${h.systemId}” ${formatCount(h.count)}`).join(' · ')}
         </p>
       )}
       <MoInjector />

@@ -2,7 +2,7 @@
 // session: unbind it, drop its connection, or send it a malformed PDU from the fault library.
 import { useId, useState } from 'react';
 import { simulatorFaultDescriptions, simulatorFaultNames, type SimulatorFaultName, type SimulatorSessionView } from '../../../../shared/contract';
-import { formatClock } from '../../format/display';
+import { formatClock, shortId } from '../../format/display';
 import { useConsole } from '../../store/console-context';
 
 export function SimulatorSessions() {
@@ -42,10 +42,10 @@ function SessionRow({ session: s }: { session: SimulatorSessionView }) {
   const [fault, setFault] = useState<SimulatorFaultName>('garbage');
   const faultId = useId();
   const c = s.counters;
-  const name = s.systemId ?? s.id.slice(0, 8);
+  const name = s.systemId ?? shortId(s.id);
   return (
     <tr>
-      <td className="mono">{s.id.slice(0, 8)}</td>
+      <td className="mono">{shortId(s.id)}</td>
       <td className="mono">
         {s.remoteAddress} <span className="muted">since {formatClock(s.connectedAt)}</span>
       </td>

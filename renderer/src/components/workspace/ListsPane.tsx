@@ -4,9 +4,9 @@
 // keeps its scroll position and whatever its controls hold while the other is shown.
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/shallow';
-import type { ListCounts } from '../../../../shared/contract';
 import { formatCount } from '../../format/display';
 import { useConsole } from '../../store/console-context';
+import { listCountsOf } from '../../store/inbox-slice';
 import { listsTabs, type ListsTab } from '../../workspace/layout';
 import { InboxList } from '../Inbox';
 import { SentTable } from '../SentTable';
@@ -15,20 +15,12 @@ import { PaneToggle } from './PaneToggle';
 
 const NAME = 'Sent, Inbox and Simulator';
 
-type Counts = ListCounts['sessions'][string];
-
-/** The counts the tabs show: the scoped session's while one is scoped (none yet: zero), else everything's. */
-function countsFor(counts: ListCounts | null, scopeSessionId: string | null): Counts | null {
-  if (counts === null) return null;
-  if (scopeSessionId === null) return { sent: counts.sent, inbox: counts.inbox, unread: counts.unread };
-  return counts.sessions[scopeSessionId] ?? { sent: 0, inbox: 0, unread: 0 };
-}
-
 export function ListsPane() {
   const tab = useConsole((state) => state.layout.tab);
   const collapsed = useConsole((state) => state.layout.collapsed.lists);
   const showTab = useConsole((state) => state.showListsTab);
-  const counts = useConsole(useShallow((state) => countsFor(state.listCounts, state.scopeSessionId)));
+  // The scoped session's counts while one is scoped (none yet: zero), else everything's.
+  const counts = useConsole(useShallow((state) => listCountsOf(state.listCounts, state.scopeSessionId ?? undefined)));
   const prefix = useId();
   const bodyId = `${prefix}-body`;
   const tabId = (name: ListsTab) => `${prefix}-tab-${name}`;
