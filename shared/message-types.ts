@@ -82,6 +82,11 @@ export type MessageState = 'submitting' | 'accepted' | 'rejected' | 'failed' | R
 export const receiptStats = ['DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'ACCEPTD', 'UNKNOWN', 'REJECTD', 'ENROUTE'] as const;
 export type ReceiptStat = (typeof receiptStats)[number];
 
+/** Stats after which another receipt is still expected: ENROUTE (an intermediate notification) and ACCEPTD. */
+export const intermediateReceiptStats: readonly ReceiptStat[] = ['ENROUTE', 'ACCEPTD'];
+/** Stats that end a message part's story: every other word. */
+export const finalOutcomeStats: readonly ReceiptStat[] = receiptStats.filter((stat) => !intermediateReceiptStats.includes(stat));
+
 /**
  * How a receipt found its message: by the id as the SMSC gave it in submit_sm_resp (case and zero padding aside),
  * by a hex ⇄ decimal conversion (only when exactly one waiting message answers to it), or when the message's

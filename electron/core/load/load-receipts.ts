@@ -2,7 +2,7 @@
 // state): no query per message, and memory bounded however long the run. A receipt can be announced before the
 // run has heard its own submit answer (both settle in one grouped commit), so a receipt state seen on the run's
 // sessions for a message not known yet is kept, briefly and bounded, until the submit's answer names it.
-import { receiptStats, type MessageState, type MessageView, type ReceiptStat } from '../../../shared/contract';
+import { finalOutcomeStats, receiptStats, type MessageState, type MessageView, type ReceiptStat } from '../../../shared/contract';
 
 /** Accepted messages remembered while their final receipt is due; past this the oldest are let go (and counted). */
 export const MAX_AWAITING_RECEIPTS = 100_000;
@@ -11,7 +11,7 @@ const MAX_EARLY = 10_000;
 
 const STATS = new Set<string>(receiptStats);
 /** A receipt after which no other is expected (ENROUTE and ACCEPTD are intermediate). */
-export const FINAL_RECEIPT_STATS: ReadonlySet<string> = new Set(['DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN']);
+export const FINAL_RECEIPT_STATS: ReadonlySet<string> = new Set(finalOutcomeStats);
 
 const isStat = (state: MessageState): state is ReceiptStat => STATS.has(state);
 

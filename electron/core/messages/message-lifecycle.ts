@@ -1,7 +1,7 @@
 // A sent message's timeline (issue 10, Lifecycle): each part's submit_sm, its response (status, message_id, round
 // trip), intermediate notifications and the final receipt, each with the trace row it was captured in. The message
 // store says what happened; the trace store is asked where, by session, sequence number and message_id.
-import type { LifecycleReceipt, MessageLifecycle, PartLifecycle } from '../../../shared/contract';
+import { intermediateReceiptStats, type LifecycleReceipt, type MessageLifecycle, type PartLifecycle } from '../../../shared/contract';
 import { ConsoleInputError } from '../api/console-input-error';
 import type { Diagnostics } from '../diagnostics/diagnostics';
 import { statusName } from '../smpp/smpp-tables';
@@ -86,6 +86,6 @@ function receiptOf(r: StoredLifecycleReceipt, row: PduFound | null): LifecycleRe
   const stat = r.receipt.stat;
   return {
     inboxId: r.inboxId, receivedAt: r.receivedAt, receipt: r.receipt, matchRule: r.matchRule, traceId: row?.id ?? null,
-    intermediate: (r.esmClass & ESM_CLASS_TYPE_MASK) === INTERMEDIATE_NOTIFICATION || stat === 'ENROUTE' || stat === 'ACCEPTD',
+    intermediate: (r.esmClass & ESM_CLASS_TYPE_MASK) === INTERMEDIATE_NOTIFICATION || (stat !== null && intermediateReceiptStats.includes(stat)),
   };
 }

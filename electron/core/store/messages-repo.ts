@@ -1,7 +1,7 @@
 // Sent messages and their parts. Each part has its own message_id, submit outcome and receipt; the message's
 // own columns (state, message_id, command_status, receipt_at) are kept as the summary of its parts, so the
 // list and the inbox read one row per message.
-import type { DraftContent, MessagePageRequest, ReceiptIdFormat, MessageState, MessageView, ReceiptMatchRule, ReceiptStat } from '../../../shared/contract';
+import { finalOutcomeStats, intermediateReceiptStats, type DraftContent, type MessagePageRequest, type ReceiptIdFormat, type MessageState, type MessageView, type ReceiptMatchRule, type ReceiptStat } from '../../../shared/contract';
 import { normaliseMessageId, receiptIdLookup } from '../../../shared/message-id';
 import { statusName } from '../smpp/smpp-tables';
 import { inTransaction, type Database, statement } from './database';
@@ -20,14 +20,17 @@ interface PartRow {
   receipt_at: number | null;
 }
 
-const FINAL_STATS = ['DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN'];
 const FAILED_STATS = ['EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN', 'rejected', 'failed'];
-const NON_FINAL_STATS = ['ENROUTE', 'ACCEPTD'];
-const sqlList = (values: string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
+const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
 
 /** The columns a message's insert writes for good (its summary columns change with its parts). */
 const FIXED_COLUMNS = 'id, session_id, profile_id, source_addr, destination_addr, text, data_coding, submitted_at';
 type FixedRow = Pick<MessageRow, 'id' | 'session_id' | 'profile_id' | 'source_addr' | 'destination_addr' | 'text' | 'data_coding' | 'submitted_at'>;
+
+/** A part's receipt, built once (not per receipt): an intermediate stat never overwrites a final outcome. */
+const RECEIPTED_SQL = `UPDATE message_parts
+  SET state = CASE WHEN ? IN ${sqlList(intermediateReceiptStats)} AND state IN ${sqlList(finalOutcomeStats)} THEN state ELSE ? END, receipt_at = ?
+  WHERE console_message_id = ? AND seq = ?`;
 
 const SELECT = `SELECT m.*,
     (SELECT COUNT(*) FROM message_parts p WHERE p.console_message_id = m.id) AS parts_total,
@@ -99,11 +102,7 @@ export class MessagesRepo {
 
   /** Records a receipt's stat on its part; an intermediate one (ENROUTE, ACCEPTD) never overwrites a final outcome. */
   receipted(ref: PartRef, stat: ReceiptStat, at: number): MessageView {
-    statement(this.db, 
-        `UPDATE message_parts SET state = CASE WHEN ? IN ${sqlList(NON_FINAL_STATS)} AND state IN ${sqlList(FINAL_STATS)} THEN state ELSE ? END,
-           receipt_at = ? WHERE console_message_id = ? AND seq = ?`,
-      )
-      .run(stat, stat, at, ref.consoleMessageId, ref.seq);
+    statement(this.db, RECEIPTED_SQL).run(stat, stat, at, ref.consoleMessageId, ref.seq);
     return this.summarise(ref.consoleMessageId);
   }
 
@@ -178,7 +177,7 @@ export class MessagesRepo {
       (states.every((s) => s === 'DELIVRD') ? 'DELIVRD'
         : states.includes('rejected') ? 'rejected'
         : states.includes('failed') ? 'failed'
-        : states.find((s) => NON_FINAL_STATS.includes(s)) ??
+        : states.find((s) => intermediateReceiptStats.includes(s as ReceiptStat)) ??
           (states.includes('submitting') ? 'submitting' : states.some((s) => s === 'accepted' || s === 'DELIVRD') ? 'accepted' : 'submitting'))
     ) as MessageState;
     const answered = parts.find((p) => p.command_status !== null && p.command_status !== 0) ?? parts.find((p) => p.command_status !== null);
