@@ -2,7 +2,8 @@
 // renderer fetches it, then parsed by an RFC 4180 reader written here: the BOM, the header, quotes, newlines and
 // commas inside fields, UTF-8 text, a matched receipt's columns, the formula guard, and a filter narrowing it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CSV_HEADER, csvField } from '../../electron/core/store/inbox-csv';
+import { csvField } from '../../shared/csv';
+import { CSV_HEADER } from '../../electron/core/store/inbox-csv';
 import { inboxFixture } from '../support/inbox-fixture';
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -2,10 +2,7 @@
 // legacy code page and every non-ASCII character (UCS-2 MO text, €) comes out garbled — CRLF line ends, and a
 // field quoted when it holds a comma, a quote (doubled inside), CR or LF.
 //
-// Formula injection: a spreadsheet runs a cell that begins with = + - or @ as a formula, and an MO's text is
-// whatever its sender typed (=HYPERLINK(…), =cmd|…). Every such cell — tab and CR too, which some spreadsheets
-// strip before looking — gets a leading apostrophe, which spreadsheets show as text. The price: an address written
-// +447700900123 reads '+447700900123 in the file. (OWASP's "CSV Injection" advice.)
+// Each field goes through shared/csv.ts (quoting and the formula guard: an MO's text is whatever its sender typed).
 //
 // Rows go oldest first, as received, a slice at a time from the SQL statement's cursor straight into a buffer
 // that is written when it fills; between slices the main thread is let go, so deliveries keep being committed and
@@ -15,6 +12,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { receiptMatchRules, type InboxFilter } from '../../../shared/contract';
 import { secureFile } from './data-folder';
 import { statement, type Database } from './database';
+import { csvLine } from '../../../shared/csv';
 import { inboxWhere } from './inbox-query';
 import { receiptStatOf, storedAs } from './stored-receipt';
 
@@ -26,21 +24,6 @@ export const CSV_HEADER = [
 const BOM = '\uFEFF';
 const SLICE = 5_000;
 const FLUSH_AT = 1024 * 1024;
-
-const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r']);
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One field as RFC 4180 writes it, with the formula guard applied first. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = FORMULA_STARTS.has(value.charAt(0)) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function csvLine(values: ReadonlyArray<string | number | null>): string {
-  return `${values.map(csvField).join(',')}\r\n`;
-}
 
 /**
  * The columns behind CSV_HEADER, read as arrays: node:sqlite spends most of an export turning rows into objects

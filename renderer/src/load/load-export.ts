@@ -1,6 +1,7 @@
 // A load run written out for a report: JSON with everything (the run as the host last told it, and every per-second
 // point the chart holds), or CSV with one row per second. Made here from what the renderer holds — no round trip.
 import type { LoadPoint, LoadRunView } from '../../../shared/contract';
+import { csvLine } from '../../../shared/csv';
 
 export function loadRunJson(run: LoadRunView, points: readonly LoadPoint[]): string {
   return `${JSON.stringify({ ...run, points }, null, 2)}\n`;
@@ -11,14 +12,9 @@ const CSV_HEADER = ['second', 'submits', 'responses', 'receipts', 'errors', 'p50
 export function loadPointsCsv(points: readonly LoadPoint[]): string {
   const rows = points.map((p) => {
     const byStatus = Object.entries(p.errorsByStatus).map(([status, count]) => `${status}=${count}`).join('; ');
-    return [p.second, p.submits, p.responses, p.receipts, p.errors, p.p50 ?? '', p.p95 ?? '', p.p99 ?? '', quoted(byStatus)].join(',');
+    return csvLine([p.second, p.submits, p.responses, p.receipts, p.errors, p.p50, p.p95, p.p99, byStatus]);
   });
-  return `${[CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;
-}
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-function quoted(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  return [csvLine(CSV_HEADER), ...rows].join('');
 }
 
 /** smpp-load-20261202-101500.json: what it is and when the run started. */
