@@ -5,11 +5,10 @@
 import type { StateCreator } from 'zustand';
 import { MAX_LOAD_POINTS, type ConsoleApi, type LoadPoint, type LoadRequest, type LoadRunView } from '../../../shared/contract';
 import { errorField, errorMessage } from '../api/call-error';
-import { base64FromOctets } from '../trace/save-download';
 import type { ConsoleState } from './console-store';
+import { uploadFile } from './upload-file';
 
 /** Within a WebSocket frame's limit with base64's third on top (as the capture import sends). */
-const UPLOAD_PIECE = 512 * 1024;
 
 /** What the Load section asks for: the request, with a CSV as the file the user chose. */
 export type LoadChoice = Omit<LoadRequest, 'source'> & {
@@ -109,14 +108,3 @@ export function mergePoints(held: LoadPoint[], newest: LoadPoint[]): { points: L
   return { points: points.length > MAX_LOAD_POINTS ? points.slice(-MAX_LOAD_POINTS) : points, gap };
 }
 
-/** A file sent to the host in pieces (uploadCapture); resolves with the upload's id for the call that reads it. */
-async function uploadFile(api: ConsoleApi, file: File, onProgress: (sent: number, total: number) => void): Promise<string> {
-  let uploadId: string | null = null;
-  for (let offset = 0; ; offset += UPLOAD_PIECE) {
-    const piece = new Uint8Array(await file.slice(offset, offset + UPLOAD_PIECE).arrayBuffer());
-    const last = offset + UPLOAD_PIECE >= file.size;
-    ({ uploadId } = await api.uploadCapture({ uploadId, fileName: file.name, offset, base64: base64FromOctets(piece), last }));
-    onProgress(Math.min(file.size, offset + UPLOAD_PIECE), file.size);
-    if (last) return uploadId;
-  }
-}

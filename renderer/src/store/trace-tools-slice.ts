@@ -11,13 +11,12 @@ import type {
   TraceExportResult,
   TraceExportScope,
 } from '../../../shared/contract';
-import { base64FromOctets } from '../trace/save-download';
 import { downloadExport } from './fetch-export';
+import { uploadFile } from './upload-file';
 import { errorField, errorMessage } from '../api/call-error';
 import type { ConsoleState } from './console-store';
 import type { Outcome } from './operations-slice';
 
-const UPLOAD_PIECE = 512 * 1024;
 const MIME: Record<TraceExportFormat, string> = {
   pcapng: 'application/x-pcapng', pcap: 'application/vnd.tcpdump.pcap', jsonl: 'application/jsonl', text: 'text/plain',
 };
@@ -68,16 +67,9 @@ export function createTraceToolsSlice(api: ConsoleApi): StateCreator<ConsoleStat
       importOutcome: { status: 'idle' },
       runImport: async (file, smppPorts) => {
         try {
-          let uploadId: string | null = null;
-          for (let offset = 0; offset < file.size || offset === 0; offset += UPLOAD_PIECE) {
-            set({ importOutcome: { status: 'running', step: 'Sending', done: offset, total: file.size } });
-            const piece = new Uint8Array(await file.slice(offset, offset + UPLOAD_PIECE).arrayBuffer());
-            const last = offset + UPLOAD_PIECE >= file.size;
-            ({ uploadId } = await api.uploadCapture({ uploadId, fileName: file.name, offset, base64: base64FromOctets(piece), last }));
-            if (last) break;
-          }
+          const uploadId = await uploadFile(api, file, (done, total) => set({ importOutcome: { status: 'running', step: 'Sending', done, total } }));
           set({ importOutcome: { status: 'running', step: 'Reading the capture…', done: 0, total: 0 } });
-          const result = await api.importCapture({ uploadId: uploadId!, smppPorts });
+          const result = await api.importCapture({ uploadId, smppPorts });
           set({ importOutcome: { status: 'done', value: result } });
           await get().loadTraceSessions();
         } catch (error) {
