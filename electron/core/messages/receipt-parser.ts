@@ -7,7 +7,7 @@ import { decodeUserData, parseUdh, type ParsedUdh } from '../../../shared/messag
 import { normaliseReceiptStat } from '../../../shared/receipt-stat';
 import { decodeShortMessage, textAlphabetOf } from '../../../shared/text-codec';
 import { tlvValue, type Pdu } from '../smpp/pdu-codec';
-import { MESSAGE_STATE, messageStateName } from '../smpp/smpp-tables';
+import { STAT_MESSAGE_STATE, messageStateName } from '../smpp/smpp-tables';
 
 export interface ReceiptText {
   id: string | null;
@@ -62,11 +62,9 @@ export function parseReceiptText(input: string): ReceiptText | null {
 }
 
 /** message_state TLV values as the stat words receipts use (SKIPPED, v5.0, has none: the message is left as it is). */
-const MESSAGE_STATE_STAT: Record<number, ReceiptStat> = {
-  [MESSAGE_STATE.ENROUTE]: 'ENROUTE', [MESSAGE_STATE.DELIVERED]: 'DELIVRD', [MESSAGE_STATE.EXPIRED]: 'EXPIRED',
-  [MESSAGE_STATE.DELETED]: 'DELETED', [MESSAGE_STATE.UNDELIVERABLE]: 'UNDELIV', [MESSAGE_STATE.ACCEPTED]: 'ACCEPTD',
-  [MESSAGE_STATE.UNKNOWN]: 'UNKNOWN', [MESSAGE_STATE.REJECTED]: 'REJECTD',
-};
+const MESSAGE_STATE_STAT = new Map<number, ReceiptStat>(
+  Object.entries(STAT_MESSAGE_STATE).map(([stat, state]) => [state, stat as ReceiptStat]),
+);
 
 const ESM_CLASS_TYPE_MASK = 0x3c;
 const RECEIPT_TYPES = new Set([0x04 /* SMSC delivery receipt */, 0x20 /* intermediate notification */]);
@@ -128,7 +126,7 @@ export function receiptOf(pdu: Pdu, defaultAlphabet: DefaultAlphabet = 'gsm7'): 
   const smscMessageId = idFromTlv ?? parsed?.id;
   if (!smscMessageId) return null;
   const textStat = parsed?.stat ? normaliseReceiptStat(parsed.stat) : null;
-  const stateStat = typeof tlvState === 'number' ? (MESSAGE_STATE_STAT[tlvState] ?? null) : null;
+  const stateStat = typeof tlvState === 'number' ? (MESSAGE_STATE_STAT.get(tlvState) ?? null) : null;
   const conflicts: string[] = [];
   if (idFromTlv && parsed?.id && normaliseMessageId(parsed.id) !== normaliseMessageId(idFromTlv)) {
     conflicts.push(`receipted_message_id ${idFromTlv} (used) ≠ text id:${parsed.id}`);

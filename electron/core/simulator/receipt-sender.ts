@@ -12,7 +12,7 @@ import type { TlvValues } from '../smpp/smpp-peer';
 import type { ActivityLog } from './activity-log';
 import type { MessageIds } from './message-ids';
 import type { ReceiptPlan } from './receipts-plan';
-import { STAT_STATE } from './receipts-plan';
+import { STAT_MESSAGE_STATE } from '../smpp/smpp-tables';
 import { RECEIPT_TEXT_CHARS, formatReceiptText } from './receipt-text';
 import type { ServerSession } from './server-session';
 
@@ -99,7 +99,7 @@ export class ReceiptSender {
       esm_class: intermediate ? ESM_CLASS_INTERMEDIATE : ESM_CLASS_DELIVERY_RECEIPT,
       data_coding: 0,
     };
-    const tlvs: TlvValues = settings.tlvs ? { receipted_message_id: quoted, message_state: STAT_STATE[stat] } : {};
+    const tlvs: TlvValues = settings.tlvs ? { receipted_message_id: quoted, message_state: STAT_MESSAGE_STATE[stat] } : {};
     // data_sm has no short_message: the text travels in message_payload.
     if (settings.command === 'data_sm') tlvs.message_payload = body;
     else fields.short_message = body;

@@ -2,13 +2,7 @@
 // uniform delay), whether registered_delivery asks for that receipt, and whether an intermediate notification
 // comes first. Pure but for the dice it is handed, so a seeded scenario plays the same way every time.
 import type { FinalReceiptStat, ReceiptSettings } from '../../../shared/contract';
-import { MESSAGE_STATE } from '../smpp/smpp-tables';
 
-/** message_state for each stat word (SMPP v3.4 §5.2.28). */
-export const STAT_STATE: Record<FinalReceiptStat | 'ENROUTE', number> = {
-  ENROUTE: MESSAGE_STATE.ENROUTE, DELIVRD: MESSAGE_STATE.DELIVERED, EXPIRED: MESSAGE_STATE.EXPIRED, DELETED: MESSAGE_STATE.DELETED,
-  UNDELIV: MESSAGE_STATE.UNDELIVERABLE, ACCEPTD: MESSAGE_STATE.ACCEPTED, UNKNOWN: MESSAGE_STATE.UNKNOWN, REJECTD: MESSAGE_STATE.REJECTED,
-};
 
 export interface ReceiptPlan {
   stat: FinalReceiptStat;

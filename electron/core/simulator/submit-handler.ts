@@ -7,11 +7,11 @@ import type { ActivityLog } from './activity-log';
 import type { MessageIds } from './message-ids';
 import type { MessageStore, StoredMessage } from './message-store';
 import type { ReceiptSender } from './receipt-sender';
-import { STAT_STATE, planReceipt, type ReceiptPlan } from './receipts-plan';
+import { planReceipt, type ReceiptPlan } from './receipts-plan';
 import type { Rules, SubmitDecision } from './rules';
 import type { ServerSession } from './server-session';
 import type { TimerSet } from './timer-set';
-import { statusName } from '../smpp/smpp-tables';
+import { STAT_MESSAGE_STATE, statusName } from '../smpp/smpp-tables';
 
 const ESME_RINVBNDSTS = 0x04;
 const ESME_RMSGQFUL = 0x14;
@@ -140,7 +140,7 @@ export class SubmitHandler {
     const wantsAny = plans.some((p) => p.sendFinal || p.intermediateAfterMs !== null);
     // The PDU itself is kept only when a receipt will quote it: a load test must not make the simulator hoard.
     const record: StoredMessage = {
-      submit: wantsAny ? pdu : null, finalAt: now + first.finalAfterMs, finalState: STAT_STATE[first.stat], cancelledAt: null, timers: [],
+      submit: wantsAny ? pdu : null, finalAt: now + first.finalAfterMs, finalState: STAT_MESSAGE_STATE[first.stat], cancelledAt: null, timers: [],
     };
     this.deps.store.remember(messageId, record);
     // No receipt asked for (a load test's usual case): nothing more to build per submit.

@@ -1,6 +1,7 @@
 // Names for numbers, from the `smpp` package's own tables (commands and command_status codes), so that the trace
 // and the UI always show a name and never a bare number.
 import { commands, commandsById, errors } from 'smpp/lib/defs.js';
+import type { ReceiptStat } from '../../../shared/contract';
 
 export const HEADER_LENGTH = 16;
 export const RESPONSE_BIT = 0x80000000;
@@ -44,6 +45,15 @@ export const GENERIC_NACK_ID = commandIdOf('generic_nack');
 export const MESSAGE_STATE = {
   ENROUTE: 1, DELIVERED: 2, EXPIRED: 3, DELETED: 4, UNDELIVERABLE: 5, ACCEPTED: 6, UNKNOWN: 7, REJECTED: 8, SKIPPED: 9,
 } as const;
+
+/**
+ * The message_state of each receipt stat word, one table both ways: the simulator writes the TLV from the word, a
+ * received receipt's TLV is read back as the word (SKIPPED, v5.0, has none: see receipt-parser.ts).
+ */
+export const STAT_MESSAGE_STATE: Readonly<Record<ReceiptStat, number>> = {
+  ENROUTE: MESSAGE_STATE.ENROUTE, DELIVRD: MESSAGE_STATE.DELIVERED, EXPIRED: MESSAGE_STATE.EXPIRED, DELETED: MESSAGE_STATE.DELETED,
+  UNDELIV: MESSAGE_STATE.UNDELIVERABLE, ACCEPTD: MESSAGE_STATE.ACCEPTED, UNKNOWN: MESSAGE_STATE.UNKNOWN, REJECTD: MESSAGE_STATE.REJECTED,
+};
 
 const messageStateNames = new Map<number, string>(Object.entries(MESSAGE_STATE).map(([name, value]) => [value, name]));
 
