@@ -1,6 +1,7 @@
 // Command-line options of the browser host: `--port P --data-dir D [--sim-port S] [--host H]`.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_SMPP_PORT, parsePortArg } from '../../shared/port-arg';
 
 export interface HostArgs {
   host: string;
@@ -10,7 +11,7 @@ export interface HostArgs {
 }
 
 export const DEFAULT_UI_PORT = 7575;
-export const DEFAULT_SIM_PORT = 2775;
+export const DEFAULT_SIM_PORT = DEFAULT_SMPP_PORT;
 
 /** Where the console keeps its data when not told: the XDG data folder, as the Electron shell's userData would be. */
 export function defaultDataDir(): string {
@@ -37,7 +38,7 @@ export function parseHostArgs(argv: string[]): HostArgs {
 }
 
 function port(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag}: ${value} is not a port (0–65535; 0 picks a free one)`);
-  return n;
+  const parsed = parsePortArg(flag, value);
+  if ('problem' in parsed) throw new Error(parsed.problem);
+  return parsed.port;
 }

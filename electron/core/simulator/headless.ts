@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SimulatorActivity } from '../../../shared/contract';
+import { DEFAULT_SMPP_PORT, parsePortArg } from '../../../shared/port-arg';
 import { checkScenarioJson, defaultScenario } from './scenario-schema';
 import { SmscSimulator } from './smsc-simulator';
 
@@ -30,7 +31,7 @@ export class HeadlessUsageError extends Error {
 const USAGE = 'usage: npm run simulator -- [--scenario file.json] [--port 2775] [--host 127.0.0.1] [--data-dir D] [--tls-key key.pem --tls-cert cert.pem]';
 
 export function parseSimulatorArgs(argv: string[]): HeadlessArgs {
-  const args: HeadlessArgs = { scenarioFile: null, host: '127.0.0.1', port: 2775, dataDir: null, tlsKey: null, tlsCert: null };
+  const args: HeadlessArgs = { scenarioFile: null, host: '127.0.0.1', port: DEFAULT_SMPP_PORT, dataDir: null, tlsKey: null, tlsCert: null };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i]!;
     const value = argv[i + 1];
@@ -43,9 +44,9 @@ export function parseSimulatorArgs(argv: string[]): HeadlessArgs {
       case '--tls-key': args.tlsKey = value; break;
       case '--tls-cert': args.tlsCert = value; break;
       case '--port': {
-        const port = Number(value);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HeadlessUsageError(`--port: ${value} is not a port (0–65535; 0 picks a free one)`);
-        args.port = port;
+        const parsed = parsePortArg(flag, value);
+        if ('problem' in parsed) throw new HeadlessUsageError(parsed.problem);
+        args.port = parsed.port;
         break;
       }
       default: throw new HeadlessUsageError(`unknown option ${flag}\n${USAGE}`);
