@@ -100,6 +100,18 @@ describe('rules: first match wins', () => {
     expect(await c.send(blocked.id, '3312345')).toMatchObject({ state: 'rejected', commandStatus: 0x400 });
   });
 
+  it('submit_multi with one destination refused by a rule: the accepted one is receipted from its own address', async () => {
+    const c = await start();
+    await c.scenario({ rules: [{ match: { destinationPrefix: '4470' }, action: 'reject', status: 'ESME_RINVDSTADR' }] });
+    const session = await c.bind('transceiver', 'acct', '', { submitMulti: true });
+    await c.send(session.id, '447012345 447712345');
+    const receipt = await waitFor(() => c.inbox.find((i) => i.kind === 'receipt'));
+    // The receipt comes from the recipient (its source_addr), and so matches the message sent to it.
+    expect(receipt.sourceAddr).toBe('447712345');
+    const sent = await c.services.handlers.listMessages({ limit: 10 });
+    expect(sent.map((m) => [m.destinationAddr, m.state]).sort()).toEqual([['447012345', 'rejected'], ['447712345', 'DELIVRD']]);
+  });
+
   it('never answer: the submit times out on the console; the simulator counts it outstanding', async () => {
     const c = await start();
     await c.scenario({ rules: [{ match: { destinationPrefix: '999' }, action: 'ignore' }] });

@@ -146,9 +146,10 @@ export class SubmitHandler {
     // No receipt asked for (a load test's usual case): nothing more to build per submit.
     if (!wantsAny) return;
     const submitDate = new Date(now);
-    const singles = perDestination ?? [pdu];
     plans.forEach((plan, index) => {
-      const single = () => (index === 0 && singles.length === 1 && record.submit ? record.submit : singles[index]!);
+      // submit_multi: each destination's own PDU. A submit_sm: the stored one, read when the receipt goes (a
+      // replace_sm in between changes what it quotes).
+      const single = () => (perDestination ? perDestination[index]! : (record.submit ?? pdu));
       const send = (intermediate: boolean) => () => this.deps.receipts.send(session, single(), messageId, submitDate, plan, intermediate);
       if (plan.intermediateAfterMs !== null) record.timers.push(this.deps.timers.after(plan.intermediateAfterMs, send(true)));
       if (plan.sendFinal) record.timers.push(this.deps.timers.after(plan.finalAfterMs, send(false)));
